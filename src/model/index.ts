@@ -1,0 +1,5 @@
+export * from './amount.js';
+export * from './provenance.js';
+export * from './table.js';
+export * from './document.js';
+export * from './errors.js';

@@ -1,0 +1,16 @@
+import type { BudgetUnit, MoneyUnit, Unrecognised } from '../model/index.js';
+import type { GridLine } from '../read/grid.js';
+
+/** What recognisers share while reading one document. */
+export interface RecognizeContext {
+  file: string;
+  lines: GridLine[];
+  /** Unit printed in the current table header (单位：万元). */
+  defaultUnit: MoneyUnit;
+  units: BudgetUnit[];
+  unrecognised: Unrecognised[];
+}
+
+export function unrecognisedLine(ctx: RecognizeContext, line: GridLine, reason: string, reasonEn: string): void {
+  ctx.unrecognised.push({ what: 'line', reason, reasonEn, text: line.text, at: { file: ctx.file, line: line.no } });
+}

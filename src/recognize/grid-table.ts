@@ -1,0 +1,208 @@
+import { parseAmount, AmountSyntaxError } from '../model/index.js';
+import type { Amount, MoneyUnit, Row, Table } from '../model/index.js';
+import type { GridLine } from '../read/grid.js';
+import type { PanelSpec, TableSpec } from '../templates/types.js';
+import type { RecognizeContext } from './context.js';
+import { unrecognisedLine } from './context.js';
+import { headerColumns, isColumnNumberRow, mapColumns, type ColumnMapping, type HeaderColumn } from './header.js';
+import { parseLabel, roleOf } from './labels.js';
+import { assignUnits } from './units.js';
+
+const UNIT_LINE = /^(?:金额)?单位\s*[:：]\s*(万元|元)\s*$/;
+const REPORTING_UNIT = /^(?:单位名称|填报单位|编制单位)\s*[:：]\s*(?:\d+\s*)?(.+)$/;
+const ORDINAL = /^([一二三四五六七八九十]+)、\s*/;
+const DECIMAL_AMOUNT = /^[（(]?-?[\d,]+\.\d+[)）]?$/;
+
+export function isBlank(line: GridLine | undefined): boolean {
+  return !line || line.text.trim() === '';
+}
+export function isNoteLine(line: GridLine): boolean {
+  return /^注[:：]/.test(line.text.trim());
+}
+export function hasDecimalAmount(line: GridLine): boolean {
+  return line.cells.some((c) => DECIMAL_AMOUNT.test(c.text));
+}
+function isDataLine(line: GridLine): boolean {
+  if (line.split !== 'tab' || isColumnNumberRow(line)) return false;
+  return hasDecimalAmount(line);
+}
+
+interface Panel {
+  key: string;
+  mapping: ColumnMapping;
+}
+
+/** Where a table begins and where the recogniser must stop (next title, next part). */
+export interface TableBounds {
+  titleIndex: number;
+  title: string;
+  /** Index of the first line after the title (the header line itself for untitled tables). */
+  bodyIndex: number;
+  /** Index the table must not reach (start of the next table or part). */
+  limit: number;
+  number?: number;
+  /** Note printed before the table (Jiangxi template). */
+  noteBefore?: string;
+  project?: string;
+}
+
+function splitPanels(headers: HeaderColumn[], top: GridLine, specs: PanelSpec[]): { spec: PanelSpec; columns: HeaderColumn[] }[] {
+  const starts = top.cells.filter((c) => c.text !== '').map((c) => c.index);
+  return starts.flatMap((start, k) => {
+    const end = starts[k + 1] ?? Infinity;
+    const label = top.cells[start]!.text;
+    const spec = specs.find((s) => s.header.test(label));
+    if (!spec) return [];
+    return [{ spec, columns: headers.filter((h) => h.index >= start && h.index < end).map((h) => ({ ...h, group: '', path: h.leaf })) }];
+  });
+}
+
+function amountCell(ctx: RecognizeContext, line: GridLine, index: number, unit: MoneyUnit): Amount | null {
+  const text = line.cells[index]?.text ?? '';
+  if (text === '') return null;
+  try {
+    return parseAmount(text, unit, { file: ctx.file, line: line.no, cell: index });
+  } catch (e) {
+    if (!(e instanceof AmountSyntaxError)) throw e;
+    ctx.unrecognised.push({ what: 'cell', reason: `无法解析的金额「${text}」`, reasonEn: `unparseable amount "${text}"`, text, at: { file: ctx.file, line: line.no, cell: index } });
+    return null;
+  }
+}
+
+function buildRow(ctx: RecognizeContext, spec: TableSpec, line: GridLine, mapping: ColumnMapping, unit: MoneyUnit, panel?: string): Row | undefined {
+  const cellText = (i: number | undefined) => (i === undefined ? '' : (line.cells[i]?.text ?? ''));
+  let name = cellText(mapping.nameIndex);
+  const codeText = cellText(mapping.codeIndex);
+  const values = mapping.values.map((v) => cellText(v.index));
+  if (name === '' && codeText === '' && values.every((v) => v === '')) return undefined;
+  let printedNumber: string | undefined;
+  const ord = ORDINAL.exec(name);
+  if (ord) {
+    printedNumber = ord[1];
+    name = name.slice(ord[0].length);
+  }
+  const label = parseLabel(codeText, name, spec.codes);
+  const row: Row = {
+    ...(label.code ? { code: label.code, ...(spec.codes ? { scheme: spec.codes } : {}) } : {}),
+    ...(label.level ? { level: label.level } : {}),
+    name: label.name,
+    role: roleOf(label.name),
+    ...(panel ? { panel } : {}),
+    ...(printedNumber ? { printedNumber } : {}),
+    cells: {},
+    ...(line.cells.some((c) => c.bold) ? { bold: true } : {}),
+    at: { file: ctx.file, line: line.no },
+  };
+  for (const { index, column } of mapping.values) {
+    if (column.type === 'text') {
+      const t = cellText(index);
+      if (t !== '') (row.text ??= {})[column.key] = t;
+    } else {
+      row.cells[column.key] = amountCell(ctx, line, index, unit);
+    }
+  }
+  if (label.code && !label.level) {
+    ctx.unrecognised.push({ what: 'cell', reason: `科目编码「${label.code}」格式不符`, reasonEn: `malformed classification code "${label.code}"`, text: label.code, at: { file: ctx.file, line: line.no } });
+  }
+  return row;
+}
+
+/** Recognise one tab-separated table (grid or panels layout) starting at its title. */
+export function readGridTable(ctx: RecognizeContext, spec: TableSpec, bounds: TableBounds): Table {
+  const { lines } = ctx;
+  let unit: MoneyUnit = ctx.defaultUnit;
+  let reportingUnit: string | undefined;
+  let i = bounds.bodyIndex;
+  const headerRows: GridLine[] = [];
+  // Meta lines and the header block.
+  for (; i < bounds.limit; i++) {
+    const line = lines[i]!;
+    const t = line.text.trim();
+    if (t === '') {
+      if (headerRows.length > 0) break;
+      continue;
+    }
+    const u = UNIT_LINE.exec(t);
+    if (u) {
+      unit = u[1] as MoneyUnit;
+      continue;
+    }
+    const r = REPORTING_UNIT.exec(t);
+    if (r && line.split !== 'tab') {
+      reportingUnit = r[1]!.trim();
+      continue;
+    }
+    if (line.split !== 'tab' || isDataLine(line)) break;
+    headerRows.push(line);
+  }
+  const table: Table = {
+    kind: spec.kind,
+    ...(bounds.number !== undefined ? { number: bounds.number } : spec.number !== undefined ? { number: spec.number } : {}),
+    title: bounds.title,
+    unit,
+    decimals: 2,
+    columns: [],
+    rows: [],
+    ...(bounds.noteBefore ? { note: bounds.noteBefore } : {}),
+    ...(reportingUnit ? { reportingUnit } : {}),
+    ...(bounds.project ? { project: bounds.project } : {}),
+    pieces: 1,
+    at: { file: ctx.file, line: lines[bounds.titleIndex]!.no },
+    span: { file: ctx.file, from: lines[bounds.titleIndex]!.no, to: lines[Math.max(bounds.titleIndex, i - 1)]!.no },
+  };
+  if (headerRows.length === 0) {
+    ctx.unrecognised.push({ what: 'table', reason: `表「${bounds.title}」没有可识别的表头`, reasonEn: `table "${bounds.title}" has no recognisable header`, text: bounds.title, at: table.at });
+    return table;
+  }
+  const headers = headerColumns(headerRows);
+  const panels: Panel[] = [];
+  if (spec.layout === 'panels' && spec.panels) {
+    for (const p of splitPanels(headers, headerRows[0]!, spec.panels)) {
+      panels.push({ key: p.spec.key, mapping: mapColumns(p.columns, p.spec.columns, ctx.file, headerRows[0]!.no, ctx.unrecognised, p.spec.key) });
+    }
+  } else {
+    panels.push({ key: '', mapping: mapColumns(headers, spec.columns, ctx.file, headerRows[0]!.no, ctx.unrecognised) });
+  }
+  table.columns = panels.flatMap((p) => p.mapping.values.map((v) => v.column));
+  const headerKey = headerRows[0]!.cells[0]?.text ?? '';
+  let last = i - 1;
+  for (; i < bounds.limit; i++) {
+    const line = lines[i]!;
+    const t = line.text.trim();
+    if (t === '') continue;
+    if (isNoteLine(line)) {
+      if (bounds.noteBefore !== undefined) break; // Jiangxi: a note introduces the next table
+      const note = [t];
+      last = i;
+      while (i + 1 < bounds.limit && !isBlank(lines[i + 1]) && lines[i + 1]!.split !== 'tab') note.push(lines[++i]!.text.trim());
+      table.note = note.join('\n');
+      last = i;
+      break;
+    }
+    if (line.split === 'tab' && !isDataLine(line) && (line.cells[0]?.text ?? '') === headerKey) {
+      // A header repeated after a page break: the table continues.
+      let k = 1;
+      while (k < headerRows.length && i + 1 < bounds.limit && lines[i + 1]!.split === 'tab' && !isDataLine(lines[i + 1]!)) {
+        i++;
+        k++;
+      }
+      table.pieces++;
+      last = i;
+      continue;
+    }
+    if (line.split !== 'tab') {
+      unrecognisedLine(ctx, line, `表「${bounds.title}」中无法识别的行`, `unrecognised line inside table "${bounds.title}"`);
+      last = i;
+      continue;
+    }
+    for (const p of panels) {
+      const row = buildRow(ctx, spec, line, p.mapping, unit, p.key || undefined);
+      if (row) table.rows.push(row);
+    }
+    last = i;
+  }
+  table.span.to = lines[Math.max(last, bounds.titleIndex)]!.no;
+  if (spec.byUnit) assignUnits(ctx, table);
+  return table;
+}
+
