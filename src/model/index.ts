@@ -3,3 +3,4 @@ export * from './provenance.js';
 export * from './table.js';
 export * from './document.js';
 export * from './errors.js';
+export * from './schema.js';

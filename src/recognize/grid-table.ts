@@ -10,7 +10,8 @@ import { assignUnits } from './units.js';
 
 const UNIT_LINE = /^(?:金额)?单位\s*[:：]\s*(万元|元)\s*$/;
 const REPORTING_UNIT = /^(?:单位名称|填报单位|编制单位)\s*[:：]\s*(?:\d+\s*)?(.+)$/;
-const ORDINAL = /^([一二三四五六七八九十]+)、\s*/;
+/** Printed ordinals before a row name: 一、 （一） 1. — and a leading 其中： */
+const ORDINAL = /^(?:其中[:：]\s*)?([一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[)）]|\d+[.．、](?!\d))\s*/;
 const DECIMAL_AMOUNT = /^[（(]?-?[\d,]+\.\d+[)）]?$/;
 
 export function isBlank(line: GridLine | undefined): boolean {
@@ -78,7 +79,7 @@ function buildRow(ctx: RecognizeContext, spec: TableSpec, line: GridLine, mappin
   let printedNumber: string | undefined;
   const ord = ORDINAL.exec(name);
   if (ord) {
-    printedNumber = ord[1];
+    printedNumber = ord[1]!.replace(/、$/, '');
     name = name.slice(ord[0].length);
   }
   const label = parseLabel(codeText, name, spec.codes);

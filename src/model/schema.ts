@@ -1,0 +1,111 @@
+import { z } from 'zod';
+import { TABLE_KINDS } from './table.js';
+
+/** zod schema of the document model: what `yusuan parse --format json` prints (without `summary`). */
+export const provenanceSchema = z.object({
+  file: z.string(),
+  line: z.number().int().positive().optional(),
+  cell: z.number().int().nonnegative().optional(),
+  page: z.number().int().positive().optional(),
+  box: z.tuple([z.number(), z.number(), z.number(), z.number()]).optional(),
+});
+
+export const lineSpanSchema = z.object({ file: z.string(), from: z.number().int(), to: z.number().int() });
+
+export const amountSchema = z.object({
+  fen: z.number().int().describe('exact amount in 分 (0.01 元)'),
+  unit: z.enum(['元', '万元']),
+  decimals: z.number().int().nonnegative(),
+  raw: z.string(),
+  at: provenanceSchema,
+});
+
+export const columnSchema = z.object({
+  key: z.string(),
+  label: z.string(),
+  type: z.enum(['amount', 'text', 'number']),
+  panel: z.string().optional(),
+  printedNumber: z.string().optional(),
+});
+
+export const rowSchema = z.object({
+  code: z.string().optional(),
+  scheme: z.enum(['function', 'economic']).optional(),
+  level: z.union([z.literal(1), z.literal(2), z.literal(3)]).optional(),
+  name: z.string(),
+  role: z.enum(['total', 'subtotal', 'item', 'header', 'indicator']),
+  panel: z.string().optional(),
+  printedNumber: z.string().optional(),
+  unit: z.string().optional(),
+  project: z.string().optional(),
+  cells: z.record(z.string(), amountSchema.nullable()),
+  text: z.record(z.string(), z.string()).optional(),
+  bold: z.boolean().optional(),
+  at: provenanceSchema,
+});
+
+const tableKinds = Object.keys(TABLE_KINDS) as [keyof typeof TABLE_KINDS, ...(keyof typeof TABLE_KINDS)[]];
+
+export const tableSchema = z.object({
+  kind: z.enum(tableKinds),
+  number: z.number().int().optional(),
+  title: z.string(),
+  unit: z.enum(['元', '万元']),
+  decimals: z.number().int(),
+  columns: z.array(columnSchema),
+  rows: z.array(rowSchema),
+  note: z.string().optional(),
+  reportingUnit: z.string().optional(),
+  project: z.string().optional(),
+  pieces: z.number().int().positive(),
+  at: provenanceSchema,
+  span: lineSpanSchema,
+});
+
+export interface SectionShape {
+  heading: string;
+  number?: string | undefined;
+  part: 'overview' | 'explanation' | 'glossary' | 'other';
+  text: string;
+  span: z.infer<typeof lineSpanSchema>;
+  children: SectionShape[];
+}
+
+export const sectionSchema: z.ZodType<SectionShape> = z.lazy(() =>
+  z.object({
+    heading: z.string(),
+    number: z.string().optional(),
+    part: z.enum(['overview', 'explanation', 'glossary', 'other']),
+    text: z.string(),
+    span: lineSpanSchema,
+    children: z.array(sectionSchema),
+  }),
+);
+
+export const documentSchema = z.object({
+  source: z.object({
+    file: z.string(),
+    format: z.enum(['text', 'markdown', 'pdf', 'xlsx', 'docx', 'html']),
+    bytes: z.number().int().nonnegative(),
+    encoding: z.string(),
+    lines: z.number().int().nonnegative(),
+  }),
+  department: z.string(),
+  year: z.number().int(),
+  kind: z.enum(['budget', 'final']),
+  scope: z.enum(['department', 'unit']),
+  template: z.enum(['guangdong-budget', 'jiangxi-budget', 'national-final', 'shanghai-budget']),
+  units: z.array(z.object({ name: z.string(), self: z.boolean() })),
+  contents: z.array(z.string()),
+  tables: z.array(tableSchema),
+  narrative: z.array(sectionSchema),
+  glossary: z.array(z.object({ term: z.string(), definition: z.string(), at: provenanceSchema })),
+  unrecognised: z.array(
+    z.object({ what: z.enum(['table', 'row', 'cell', 'line', 'document']), reason: z.string(), reasonEn: z.string(), text: z.string(), at: provenanceSchema }),
+  ),
+});
+
+/** The document schema as JSON Schema (draft 2020-12), for consumers outside TypeScript. */
+export function documentJsonSchema(): Record<string, unknown> {
+  return z.toJSONSchema(documentSchema, { io: 'output' }) as Record<string, unknown>;
+}
