@@ -1,4 +1,3 @@
-#!/usr/bin/env node
 import { Command, CommanderError, Option } from 'commander';
 import { parseFile } from '../index.js';
 import { InputError } from '../model/index.js';
@@ -62,13 +61,3 @@ export async function main(argv: string[]): Promise<number> {
   }
   return result;
 }
-
-main(process.argv).then(
-  (code) => {
-    process.exitCode = code;
-  },
-  (e: unknown) => {
-    reportInputError(e);
-    process.exitCode = EXIT.input;
-  },
-);

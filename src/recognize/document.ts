@@ -122,6 +122,24 @@ function boundsOf(lines: GridLine[], template: Template, starts: Start[], k: num
   return bounds;
 }
 
+/**
+ * A document that ends inside a table (no note, nothing after it) was most likely cut short:
+ * say so explicitly rather than return a shorter document as if it were whole.
+ */
+function truncation(lines: GridLine[], tables: Table[], template: Template): Unrecognised | undefined {
+  const last = tables[tables.length - 1];
+  if (!last || template.notes !== 'after' || last.note !== undefined) return undefined;
+  const lastText = [...lines].reverse().find((l) => l.text.trim() !== '');
+  if (!lastText || lastText.no > last.span.to) return undefined;
+  return {
+    what: 'document',
+    reason: `文件在表「${last.title}」中间结束（没有表注，之后没有任何内容），可能被截断`,
+    reasonEn: `file ends inside table "${last.title}" (no note, nothing after it): probably truncated`,
+    text: lastText.text,
+    at: { file: last.at.file, line: lastText.no },
+  };
+}
+
 /** Recognise a grid as a disclosure: identity, units, standard tables, narrative, glossary. */
 export function recognize(grid: Grid, format?: SourceFormat): Document {
   const { lines, file } = grid;
@@ -152,6 +170,8 @@ export function recognize(grid: Grid, format?: SourceFormat): Document {
     tables.push(table);
     if (table.kind === 'income') for (const r of table.rows) if (r.unit) addUnit(ctx.units, r.unit, false);
   }
+  const truncated = truncation(lines, tables, template);
+  if (truncated) unrecognised.push(truncated);
   const inTable = (no: number) => tables.some((t) => no >= t.span.from && no <= t.span.to) || (toc !== undefined && no > lines[toc[0]]!.no - 1 && no < lines[toc[1]]!.no);
   const narrative = readNarrative(file, lines, inTable);
   const scope = identity.scope ?? (ctx.units.length > 1 ? 'department' : 'unit');

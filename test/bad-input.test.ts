@@ -1,0 +1,91 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { main } from '../src/cli/main.js';
+import { parseFile } from '../src/index.js';
+import { InputError } from '../src/model/index.js';
+import { SEEDS } from './helpers.js';
+
+let out = '';
+let err = '';
+beforeEach(() => {
+  out = '';
+  err = '';
+  vi.spyOn(process.stdout, 'write').mockImplementation((s: string | Uint8Array) => ((out += String(s)), true));
+  vi.spyOn(process.stderr, 'write').mockImplementation((s: string | Uint8Array) => ((err += String(s)), true));
+});
+afterEach(() => vi.restoreAllMocks());
+
+const run = (...args: string[]) => main(['node', 'yusuan', ...args]);
+
+describe('unusable input gets one clear line naming the file, and exit 2', () => {
+  it.each([
+    ['test/fixtures/empty.txt', '文件为空'],
+    ['test/fixtures/binary.bin', '不是文本文件'],
+    ['test/fixtures/not-a-disclosure.txt', '不是可识别的部门预算或决算公开文件'],
+    ['test/fixtures/no-such-file.txt', '文件不存在'],
+    ['test/fixtures', '这是一个目录'],
+  ])('%s', async (file, message) => {
+    expect(await run('parse', file)).toBe(2);
+    expect(err.trim().split('\n')).toHaveLength(1);
+    expect(err).toContain(file);
+    expect(err).toContain(message);
+    expect(err).not.toMatch(/\n\s+at /);
+    expect(out).toBe('');
+  });
+
+  it('rejects unknown commands and formats with exit 2', async () => {
+    expect(await run('bogus')).toBe(2);
+    expect(await run('parse', SEEDS.s000, '--format', 'yaml')).toBe(2);
+  });
+
+  it('still prints the good files when one of several is bad', async () => {
+    expect(await run('parse', SEEDS.s001, 'test/fixtures/empty.txt')).toBe(2);
+    expect(out.trim().split('\n')).toHaveLength(1);
+    expect(JSON.parse(out).summary.threePublic).toBe(4.15);
+  });
+});
+
+describe('awkward but usable input', () => {
+  it('decodes GB18030/GBK text to the same document as UTF-8', async () => {
+    const gbk = await parseFile('test/fixtures/000-gb18030.txt');
+    const utf8 = await parseFile(SEEDS.s000);
+    expect(gbk.source.encoding).toBe('gb18030');
+    expect(gbk.department).toBe('江门市医疗保障局');
+    const cells = (d: typeof gbk) => d.tables.map((t) => t.rows.map((r) => [r.name, Object.values(r.cells).map((a) => a?.fen ?? null)]));
+    expect(cells(gbk)).toEqual(cells(utf8));
+  });
+
+  it('reports a truncated document explicitly instead of passing it off as whole', async () => {
+    const doc = await parseFile('test/fixtures/000-truncated.txt');
+    expect(doc.tables.map((t) => t.kind)).toEqual(['summary', 'income', 'expenditure', 'fiscalSummary']);
+    expect(doc.unrecognised).toHaveLength(1);
+    expect(doc.unrecognised[0]!.reason).toContain('可能被截断');
+    expect(doc.unrecognised[0]!.at.line).toBe(200);
+  });
+
+  it('throws InputError (not a crash) from the library', async () => {
+    await expect(parseFile('test/fixtures/empty.txt')).rejects.toBeInstanceOf(InputError);
+  });
+});
+
+describe('yusuan parse output', () => {
+  it('prints one JSON object for one file, with the summary', async () => {
+    expect(await run('parse', SEEDS.s000)).toBe(0);
+    const doc = JSON.parse(out);
+    expect(doc.department).toBe('江门市医疗保障局');
+    expect(doc.summary.incomeTotal).toBe(3390.78);
+    expect(doc.tables[0].rows[0].cells.amount.fen).toBe(3390780000);
+  });
+
+  it('prints JSON Lines for several files', async () => {
+    expect(await run('parse', SEEDS.s000, SEEDS.s001, SEEDS.s003)).toBe(0);
+    const lines = out.trim().split('\n').map((l) => JSON.parse(l));
+    expect(lines.map((l) => [l.department, l.year, l.summary.unitCount])).toEqual([['江门市医疗保障局', 2026, 5], ['江门市医疗保障局', 2024, 1], ['广州市医疗保障局', 2026, 3]]);
+  });
+
+  it('prints a Chinese overview with --format text', async () => {
+    expect(await run('parse', SEEDS.s003, '--format', 'text')).toBe(0);
+    expect(out).toContain('广州市医疗保障局 2026年部门预算（部门汇总，3个预算单位）');
+    expect(out).toMatch(/表12 部门预算项目支出及其他支出预算表\s+37 行\s+合计 626,979\.80 万元（5段合并）/);
+    expect(out).toContain('未识别 unrecognised: 无 none');
+  });
+});
