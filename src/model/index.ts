@@ -4,3 +4,4 @@ export * from './table.js';
 export * from './document.js';
 export * from './errors.js';
 export * from './schema.js';
+export * from './finding.js';

@@ -1,0 +1,70 @@
+import type { Document, Finding, Location } from '../model/index.js';
+import { describeRef, evaluate, locationOf, printed, refKey, type Evaluation, type Identity } from './identity.js';
+import type { Report, Rule, RuleContext } from './rule.js';
+import { ROUNDING_TOLERANCE_NAME } from './tolerance.js';
+
+export interface CheckOptions {
+  prior?: Document;
+  rules?: Rule[];
+}
+
+const SEVERITY_ORDER = { error: 0, warning: 1, info: 2 } as const;
+
+function identityFinding(e: Evaluation, severity: Finding['severity'], failCount: Map<string, number>, passCount: Map<string, number>): Finding {
+  const { identity } = e;
+  const refs = [...identity.left, ...identity.right];
+  const unit = refs[0]?.ref.table.unit ?? '万元';
+  const side = (terms: Identity['left']) =>
+    terms.map((t, i) => `${i === 0 ? (t.sign < 0 ? '−' : '') : t.sign < 0 ? ' − ' : ' + '}${describeRef(t.ref)} ${printed(t.ref.row.cells[t.ref.column]?.fen ?? 0, unit)}`).join('');
+  const rel = identity.relation === '=' ? '≠' : identity.relation === '>=' ? '<' : '>';
+  const what = e.rounding ? `尾数误差（相差 ${printed(Math.abs(e.difference), unit)}，在${ROUNDING_TOLERANCE_NAME.split(' ')[0]}容许范围 ${printed(e.tolerance, unit)} 内）` : `相差 ${printed(e.difference, unit)}`;
+  const whatEn = e.rounding ? `rounding difference of ${printed(Math.abs(e.difference), unit)} (within the ${printed(e.tolerance, unit)} rounding tolerance)` : `difference ${printed(e.difference, unit)}`;
+  // Most likely wrong first: the cell in most failing identities, then in fewest passing ones.
+  const ordered = refs
+    .map((t, i) => ({ t, i, fail: failCount.get(refKey(t.ref)) ?? 0, pass: passCount.get(refKey(t.ref)) ?? 0 }))
+    .sort((a, b) => b.fail - a.fail || a.pass - b.pass || a.i - b.i);
+  const seen = new Set<string>();
+  const locations: Location[] = [];
+  for (const o of ordered) {
+    const k = refKey(o.t.ref);
+    if (seen.has(k)) continue;
+    seen.add(k);
+    locations.push(locationOf(o.t.ref));
+  }
+  return {
+    rule: identity.rule,
+    severity: e.rounding ? 'info' : severity,
+    message: `${identity.zh}不成立：${side(identity.left)} ${rel} ${side(identity.right) || '0'}（${printed(e.right, unit)}），${what}`,
+    messageEn: `${identity.en} does not hold: ${printed(e.left, unit)} ${rel} ${printed(e.right, unit)}, ${whatEn}`,
+    expected: e.right,
+    actual: e.left,
+    difference: e.difference,
+    unit,
+    locations,
+  };
+}
+
+/** Run every rule on a document and return its findings, errors first, in document order. */
+export function runRules(doc: Document, rules: Rule[], options: CheckOptions = {}): Finding[] {
+  const findings: Finding[] = [];
+  const identities: { identity: Identity; rule: Rule }[] = [];
+  for (const rule of rules) {
+    const ctx: RuleContext = {
+      doc,
+      ...(options.prior ? { prior: options.prior } : {}),
+      report: (r: Report) => findings.push({ ...r, rule: rule.meta.id, severity: r.severity ?? rule.meta.severity }),
+      identity: (identity: Identity) => identities.push({ identity, rule }),
+    };
+    rule.check(ctx);
+  }
+  const evaluations = identities.map(({ identity, rule }) => ({ e: evaluate(identity), rule }));
+  const failCount = new Map<string, number>();
+  const passCount = new Map<string, number>();
+  for (const { e } of evaluations) {
+    const counts = e.holds ? passCount : e.rounding ? undefined : failCount;
+    if (!counts) continue;
+    for (const t of [...e.identity.left, ...e.identity.right]) counts.set(refKey(t.ref), (counts.get(refKey(t.ref)) ?? 0) + 1);
+  }
+  for (const { e, rule } of evaluations) if (!e.holds) findings.push(identityFinding(e, rule.meta.severity, failCount, passCount));
+  return findings.sort((a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] || (a.locations[0]?.line ?? 0) - (b.locations[0]?.line ?? 0));
+}

@@ -1,0 +1,117 @@
+import { formatFen, TABLE_KINDS } from '../model/index.js';
+import type { Location, Row, Table } from '../model/index.js';
+import { roundingTolerance } from './tolerance.js';
+
+/** A reference to one amount cell of the document. */
+export interface CellRef {
+  table: Table;
+  row: Row;
+  column: string;
+}
+
+export interface Term {
+  ref: CellRef;
+  sign: 1 | -1;
+}
+
+/**
+ * A declared equality (or inequality) between sums of cells. Rules declare identities; one engine
+ * evaluates them all with the rounding tolerance, reports failures with every cell involved, and
+ * ranks the cell most likely wrong first.
+ */
+export interface Identity {
+  rule: string;
+  left: Term[];
+  right: Term[];
+  relation: '=' | '>=' | '<=';
+  /** What the identity says, e.g. 「合计 = 基本支出 + 项目支出」. */
+  zh: string;
+  en: string;
+}
+
+export const plus = (ref: CellRef): Term => ({ ref, sign: 1 });
+export const minus = (ref: CellRef): Term => ({ ref, sign: -1 });
+
+export function refKey(ref: CellRef): string {
+  const a = ref.row.cells[ref.column];
+  return a ? `${a.at.file}:${a.at.line}:${a.at.cell ?? ''}:${a.at.page ?? ''}` : `${ref.table.kind}:${ref.row.at.line}:${ref.column}`;
+}
+
+export function valueOf(ref: CellRef): number {
+  return ref.row.cells[ref.column]?.fen ?? 0;
+}
+
+function sum(terms: Term[]): number {
+  return terms.reduce((s, t) => s + t.sign * valueOf(t.ref), 0);
+}
+
+export interface Evaluation {
+  identity: Identity;
+  left: number;
+  right: number;
+  /** left − right. */
+  difference: number;
+  tolerance: number;
+  holds: boolean;
+  /** Fails, but by no more than rounding explains. */
+  rounding: boolean;
+}
+
+export function evaluate(identity: Identity): Evaluation {
+  const left = sum(identity.left);
+  const right = sum(identity.right);
+  const difference = left - right;
+  const first = identity.left[0]?.ref ?? identity.right[0]?.ref;
+  const unit = first?.table.unit ?? '万元';
+  const decimals = Math.max(0, ...[...identity.left, ...identity.right].map((t) => t.ref.row.cells[t.ref.column]?.decimals ?? 0), first?.table.decimals ?? 2);
+  const terms = identity.left.length + identity.right.length - 1;
+  const tolerance = roundingTolerance(terms, unit, decimals);
+  const holds = identity.relation === '>=' ? difference >= -tolerance : identity.relation === '<=' ? difference <= tolerance : difference === 0;
+  const rounding = identity.relation === '=' && difference !== 0 && Math.abs(difference) <= tolerance;
+  return { identity, left, right, difference, tolerance, holds, rounding };
+}
+
+/** Short name of a table for messages: 表3「本年支出总体情况表」. */
+export function tableName(t: Table): string {
+  return `${t.number !== undefined ? `表${t.number}` : ''}「${t.title || TABLE_KINDS[t.kind]}」`;
+}
+
+export function rowName(r: Row): string {
+  return r.code ? `${r.code} ${r.name}` : r.name;
+}
+
+export function columnLabel(t: Table, key: string, panel?: string): string {
+  const c = t.columns.find((c) => c.key === key && (panel === undefined || c.panel === undefined || c.panel === panel));
+  const label = c?.label ?? key;
+  return label.replace(/^.*\//, '');
+}
+
+export function locationOf(ref: CellRef): Location {
+  const a = ref.row.cells[ref.column];
+  const at = a?.at ?? ref.row.at;
+  return {
+    file: at.file,
+    ...(at.line !== undefined ? { line: at.line } : {}),
+    ...(at.page !== undefined ? { page: at.page } : {}),
+    ...(at.cell !== undefined ? { cell: at.cell } : {}),
+    table: ref.table.kind,
+    tableTitle: ref.table.title,
+    row: ref.row.name,
+    ...(ref.row.code ? { code: ref.row.code } : {}),
+    ...(ref.row.panel ? { panel: ref.row.panel } : {}),
+    ...(ref.row.unit ? { unit: ref.row.unit } : {}),
+    column: ref.column,
+    columnLabel: columnLabel(ref.table, ref.column, ref.row.panel),
+    ...(a ? { value: a.raw } : {}),
+  };
+}
+
+/** 「表3「…」 2101501 行政运行 / 合计」 */
+export function describeRef(ref: CellRef): string {
+  return `${tableName(ref.table)}${ref.row.panel === 'income' ? '收入方' : ref.row.panel === 'expense' ? '支出方' : ''}「${rowName(ref.row)}」${columnLabel(ref.table, ref.column, ref.row.panel)}`;
+}
+
+export function printed(fen: number, unit: '元' | '万元'): string {
+  const [w, f] = formatFen(fen, unit, 2).split('.');
+  return `${w!.replace(/\B(?=(\d{3})+(?!\d))/g, ',')}.${f}`;
+}
