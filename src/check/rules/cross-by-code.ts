@@ -1,0 +1,85 @@
+import type { Document, Row, Table, TableKind } from '../../model/index.js';
+import { plus, type Term } from '../identity.js';
+import { normaliseRowName } from '../lookup.js';
+import { defineRule } from '../rule.js';
+
+const FUND_TABLES: TableKind[] = ['gpbExpenditure', 'govFund', 'stateCapital'];
+const COLUMNS = ['total', 'basic', 'project'];
+const NON_FISCAL = ['educationFees', 'otherSpecialAccount', 'business', 'operating', 'other', 'fromSuperior', 'fromAffiliates', 'carriedOver', 'businessFund'];
+
+/** True when the income table shows every yuan is a current-year fiscal appropriation. */
+function fiscalOnly(doc: Document): boolean {
+  const income = doc.tables.find((t) => t.kind === 'income');
+  const total = income?.rows.find((r) => r.role === 'total');
+  if (!income || !total) return false;
+  return NON_FISCAL.every((k) => (total.cells[k]?.fen ?? 0) === 0);
+}
+
+function rowsByCode(doc: Document, kind: TableKind): Map<string, { table: Table; row: Row }> {
+  const map = new Map<string, { table: Table; row: Row }>();
+  for (const table of doc.tables) if (table.kind === kind) for (const row of table.rows) if (row.code && row.level && !row.panel) map.set(row.code, { table, row });
+  return map;
+}
+
+const name = (s: string) => normaliseRowName(s);
+
+export default defineRule({
+  meta: {
+    id: 'cross/by-code',
+    severity: 'error',
+    description: { zh: '按科目核对：支出总表各科目 = 一般公共预算 + 政府性基金 + 国有资本经营；收支总表各类 = 支出总表各类', en: 'Per classification code, the expenditure table equals the sum of the fund tables, and per 类 the summary tables equal the expenditure table' },
+    docs: '当收入全部为本年财政拨款（收入总表合计中财政专户、事业、经营、其他、上级补助、上年结转等均为 0）时，支出总体情况表每个功能科目的合计、基本支出、项目支出应等于一般公共预算支出表、政府性基金预算支出表、国有资本经营预算支出表同一科目之和；收支总体情况表支出方各类（按类名匹配，不看序号）应等于支出总体情况表同名类级科目的合计，财政拨款收支总体情况表支出方各类应等于三张分资金表同名类之和（决算：一般公共预算、政府性基金、国有资本经营三列分别核对）。\nPer code, the expenditure table equals the fund tables when all income is fiscal; per 类 (matched by name, never by ordinal) the summary tables equal the expenditure tables.',
+  },
+  check(ctx) {
+    const doc = ctx.doc;
+    const expenditure = rowsByCode(doc, 'expenditure');
+    const funds = FUND_TABLES.map((k) => rowsByCode(doc, k));
+    if (fiscalOnly(doc)) {
+      const codes = new Set([...expenditure.keys(), ...funds.flatMap((m) => [...m.keys()])]);
+      for (const code of codes) {
+        const e = expenditure.get(code);
+        for (const column of COLUMNS) {
+          const right: Term[] = funds.flatMap((m) => {
+            const x = m.get(code);
+            return x?.row.cells[column] ? [plus({ table: x.table, row: x.row, column })] : [];
+          });
+          const left: Term[] = e?.row.cells[column] ? [plus({ table: e.table, row: e.row, column })] : [];
+          if (left.length === 0 && right.length === 0) continue;
+          ctx.identity({ rule: 'cross/by-code', left, right, relation: '=', zh: `科目 ${code} 在支出总表与各资金支出表中应一致`, en: `code ${code}: expenditure table equals the fund tables` });
+        }
+      }
+    }
+    // Per 类 by name: summary tables vs the tables by code.
+    const byName = (kind: TableKind) => {
+      const map = new Map<string, { table: Table; row: Row }>();
+      for (const [, x] of rowsByCode(doc, kind)) if (x.row.level === 1) map.set(name(x.row.name), x);
+      return map;
+    };
+    const expenditureClasses = byName('expenditure');
+    const fundClasses = FUND_TABLES.map(byName);
+    const finalKind = doc.kind === 'final';
+    for (const table of doc.tables) {
+      if (table.kind !== 'summary' && table.kind !== 'fiscalSummary') continue;
+      for (const row of table.rows) {
+        if (row.panel !== 'expense' || row.role !== 'item' || !/支出$/.test(row.name) || /^(对附属单位补助|上缴上级|事业单位经营|经营)支出$/.test(row.name)) continue;
+        const key = name(row.name);
+        if (table.kind === 'summary' && expenditureClasses.size > 0) {
+          const e = expenditureClasses.get(key);
+          ctx.identity({ rule: 'cross/by-code', left: [plus({ table, row, column: 'amount' })], right: e?.row.cells.total ? [plus({ table: e.table, row: e.row, column: 'total' })] : [], relation: '=', zh: `收支总表「${row.name}」应等于支出总表同名类级科目`, en: `summary ${row.name} equals the expenditure table's 类` });
+        }
+        if (table.kind === 'fiscalSummary' && fundClasses.some((m) => m.size > 0)) {
+          const columns = finalKind ? (['gpb', 'govFund', 'stateCapital'] as const) : (['amount'] as const);
+          for (const column of columns) {
+            if (!row.cells[column]) continue;
+            const sources = column === 'amount' ? fundClasses : [fundClasses[['gpb', 'govFund', 'stateCapital'].indexOf(column)]!];
+            const right: Term[] = sources.flatMap((m) => {
+              const x = m.get(key);
+              return x?.row.cells.total ? [plus({ table: x.table, row: x.row, column: 'total' })] : [];
+            });
+            ctx.identity({ rule: 'cross/by-code', left: [plus({ table, row, column })], right, relation: '=', zh: `财政拨款收支总表「${row.name}」应等于分资金支出表同名类级科目之和`, en: `fiscal summary ${row.name} equals the fund tables' 类` });
+          }
+        }
+      }
+    }
+  },
+});
