@@ -14,8 +14,12 @@ function identityFinding(e: Evaluation, severity: Finding['severity'], failCount
   const { identity } = e;
   const refs = [...identity.left, ...identity.right];
   const unit = refs[0]?.ref.table.unit ?? '万元';
+  const value = (t: Identity['left'][number]) => printed(t.ref.row.cells[t.ref.column]?.fen ?? 0, unit);
+  // Long sums are summarised: the locations list every cell anyway.
   const side = (terms: Identity['left']) =>
-    terms.map((t, i) => `${i === 0 ? (t.sign < 0 ? '−' : '') : t.sign < 0 ? ' − ' : ' + '}${describeRef(t.ref)} ${printed(t.ref.row.cells[t.ref.column]?.fen ?? 0, unit)}`).join('');
+    terms.length > 3
+      ? `${describeRef(terms[0]!.ref)} 等 ${terms.length} 项之和`
+      : terms.map((t, i) => `${i === 0 ? (t.sign < 0 ? '−' : '') : t.sign < 0 ? ' − ' : ' + '}${describeRef(t.ref)} ${value(t)}`).join('');
   const rel = identity.relation === '=' ? '≠' : identity.relation === '>=' ? '<' : '>';
   const what = e.rounding ? `尾数误差（相差 ${printed(Math.abs(e.difference), unit)}，在${ROUNDING_TOLERANCE_NAME.split(' ')[0]}容许范围 ${printed(e.tolerance, unit)} 内）` : `相差 ${printed(e.difference, unit)}`;
   const whatEn = e.rounding ? `rounding difference of ${printed(Math.abs(e.difference), unit)} (within the ${printed(e.tolerance, unit)} rounding tolerance)` : `difference ${printed(e.difference, unit)}`;
@@ -34,7 +38,7 @@ function identityFinding(e: Evaluation, severity: Finding['severity'], failCount
   return {
     rule: identity.rule,
     severity: e.rounding ? 'info' : severity,
-    message: `${identity.zh}不成立：${side(identity.left)} ${rel} ${side(identity.right) || '0'}（${printed(e.right, unit)}），${what}`,
+    message: `${identity.zh}：${side(identity.left)}${identity.left.length > 1 ? `（${printed(e.left, unit)}）` : ''} ${rel} ${side(identity.right) || '（无对应数字）0'}${identity.right.length > 1 ? `（${printed(e.right, unit)}）` : ''}，${what}`,
     messageEn: `${identity.en} does not hold: ${printed(e.left, unit)} ${rel} ${printed(e.right, unit)}, ${whatEn}`,
     expected: e.right,
     actual: e.left,

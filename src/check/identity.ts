@@ -64,7 +64,8 @@ export function evaluate(identity: Identity): Evaluation {
   const first = identity.left[0]?.ref ?? identity.right[0]?.ref;
   const unit = first?.table.unit ?? '万元';
   const decimals = Math.max(0, ...[...identity.left, ...identity.right].map((t) => t.ref.row.cells[t.ref.column]?.decimals ?? 0), first?.table.decimals ?? 2);
-  const terms = identity.left.length + identity.right.length - 1;
+  // Printed zeros are exact in practice; only non-zero figures carry rounding error.
+  const terms = [...identity.left, ...identity.right].filter((t) => valueOf(t.ref) !== 0).length - 1;
   const tolerance = roundingTolerance(terms, unit, decimals);
   const holds = identity.relation === '>=' ? difference >= -tolerance : identity.relation === '<=' ? difference <= tolerance : difference === 0;
   const rounding = identity.relation === '=' && difference !== 0 && Math.abs(difference) <= tolerance;

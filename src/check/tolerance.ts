@@ -3,7 +3,8 @@
  * printed precision (usually 万元 with 2 decimals), so each printed figure is within half a unit of
  * its last digit (0.005 万元) of the exact value. A sum of n printed terms compared with a printed
  * total can therefore be off by less than (n + 1) half-units: at most floor(n / 2) units of the last
- * digit (n = 1: exact; n = 2 or 3: 0.01; n = 7: 0.03). Within this tolerance a difference is reported
+ * digit (n = 1: exact; n = 2 or 3: 0.01; n = 7: 0.03). Printed zeros are not counted as terms: in
+ * practice they are exact, and counting them would let a wrong non-zero figure hide. Within this tolerance a difference is reported
  * as `info` (rounding); beyond it as an error.
  */
 export const ROUNDING_TOLERANCE_NAME = '尾数误差 rounding tolerance';

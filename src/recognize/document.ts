@@ -74,7 +74,7 @@ function findTableStarts(lines: GridLine[], template: Template, toc: [number, nu
     const title = titleText(line);
     for (const spec of template.tables) {
       if (title && spec.titles.some((re) => re.test(title))) {
-        starts.push({ index: i, spec, title, headerStart: false });
+        starts.push({ index: i, spec, title: title.replace(/^《(.*)》$/, '$1'), headerStart: false });
         break;
       }
       if (spec.headerLine && line.split === 'tab' && spec.headerLine.test(line.text)) {
@@ -87,6 +87,21 @@ function findTableStarts(lines: GridLine[], template: Template, toc: [number, nu
   return starts;
 }
 
+/**
+ * Jiangxi: the 「注：…」 printed just above a title (possibly wrapped over a few plain lines)
+ * belongs to that table. Returns the index of the note's first line.
+ */
+function noteAbove(lines: GridLine[], titleIndex: number, floor: number): number | undefined {
+  let j = titleIndex - 1;
+  while (j > floor && lines[j]!.text.trim() === '') j--;
+  for (let n = 0; n < 4 && j > floor; n++, j--) {
+    const line = lines[j]!;
+    if (line.text.trim() === '' || line.split === 'tab' || line.heading !== undefined) return undefined;
+    if (isNoteLine(line)) return j;
+  }
+  return undefined;
+}
+
 function boundsOf(lines: GridLine[], template: Template, starts: Start[], k: number): TableBounds {
   const s = starts[k]!;
   let limit = starts[k + 1]?.index ?? lines.length;
@@ -95,6 +110,11 @@ function boundsOf(lines: GridLine[], template: Template, starts: Start[], k: num
       limit = j;
       break;
     }
+  }
+  if (template.notes === 'before' && starts[k + 1]?.index === limit) {
+    // The next table's note is printed above its title: it is not part of this table.
+    const next = noteAbove(lines, limit, s.index);
+    if (next !== undefined) limit = next;
   }
   // A 「表N」 line before the next title belongs to the next table.
   let back = limit - 1;
@@ -112,11 +132,13 @@ function boundsOf(lines: GridLine[], template: Template, starts: Start[], k: num
   }
   if (template.notes === 'before') {
     // Jiangxi: 「注：…」 printed just above a table belongs to it.
-    for (let j = s.index - 1; j >= 0; j--) {
-      const t = lines[j]!.text.trim();
-      if (t === '') continue;
-      if (isNoteLine(lines[j]!)) bounds.noteBefore = t;
-      break;
+    const floor = k > 0 ? starts[k - 1]!.index : -1;
+    const at = noteAbove(lines, s.index, floor);
+    if (at !== undefined) {
+      const note: string[] = [];
+      for (let j = at; j < s.index; j++) if (lines[j]!.text.trim() !== '') note.push(lines[j]!.text.trim());
+      bounds.noteBefore = note.join('\n');
+      bounds.noteBeforeIndex = at;
     }
   }
   return bounds;
@@ -167,6 +189,8 @@ export function recognize(grid: Grid, format?: SourceFormat): Document {
       continue;
     }
     const table = reader(ctx, spec, bounds);
+    // A note printed above the title is part of the table's lines.
+    if (bounds.noteBeforeIndex !== undefined && table.note === bounds.noteBefore) table.span.from = lines[bounds.noteBeforeIndex]!.no;
     tables.push(table);
     if (table.kind === 'income') for (const r of table.rows) if (r.unit) addUnit(ctx.units, r.unit, false);
   }

@@ -42,8 +42,9 @@ export interface TableBounds {
   /** Index the table must not reach (start of the next table or part). */
   limit: number;
   number?: number;
-  /** Note printed before the table (Jiangxi template). */
+  /** Note printed before the table (Jiangxi template), and the index of its first line. */
   noteBefore?: string;
+  noteBeforeIndex?: number;
   project?: string;
 }
 

@@ -1,11 +1,12 @@
 import type { GlossaryEntry, Section } from '../model/index.js';
 import type { GridLine } from '../read/grid.js';
+import { isPageFurniture } from './furniture.js';
 
 const PART = /^第([一二三四五六七八九十]+)部分[:：\s]*(.*)$/;
 const NUMBERINGS: [RegExp, number][] = [
   [/^([一二三四五六七八九十]+)、\s*/, 1],
   [/^([（(][一二三四五六七八九十]+[)）])\s*/, 2],
-  [/^(\d+)[.．、]\s*/, 3],
+  [/^(\d+)[.．、](?!\d)\s*/, 3],
   [/^(\d+[)）])\s*/, 4],
 ];
 const MAX_HEADING = 40;
@@ -22,13 +23,32 @@ export function isPartHeading(text: string): boolean {
   return PART.test(text.trim());
 }
 
-/** A short numbered line that does not end a sentence is a heading; a numbered paragraph is not. */
+/**
+ * A part heading wrapped onto the next line (PDF layouts: 「第三部分：X2023」 / 「年度部门决算情况说明」):
+ * the index of the continuation line, when joining it turns an unknown part into a known one.
+ */
+function headingContinuation(lines: GridLine[], at: number, title: string): number | undefined {
+  if (partKind(title) !== 'other') return undefined;
+  for (let j = at + 1; j < lines.length && j <= at + 3; j++) {
+    const t = lines[j]!.text.trim();
+    if (!t) continue;
+    if (t.length > MAX_HEADING || isPartHeading(t) || headingOf(t) || SENTENCE_END.test(t)) return undefined;
+    return partKind(title + t) !== 'other' ? j : undefined;
+  }
+  return undefined;
+}
+
+/**
+ * A short numbered line that does not end a sentence is a heading; a numbered paragraph is not,
+ * nor is the first line of a wrapped paragraph (a sentence break inside it: 「1.…2,229.94万元，比上年」).
+ */
 function headingOf(text: string): { number: string; heading: string; level: number } | undefined {
   const t = text.trim().replace(/^\*\*(.*)\*\*$/, '$1');
-  if (t.length > MAX_HEADING || /[。；，,：:]$/.test(t)) return undefined;
+  if (t.length > MAX_HEADING || /[。；，,：:]$/.test(t) || /[。；，]./.test(t)) return undefined;
   for (const [re, level] of NUMBERINGS) {
     const m = re.exec(t);
-    if (m && t.length > m[0].length) return { number: m[1]!, heading: t.slice(m[0].length).trim(), level };
+    // 「3) 实施主体：X」 / 「(九) 术语：指…」 is a labelled paragraph, not a heading.
+    if (m && t.length > m[0].length && !/[：:]\s*\S/.test(t.slice(m[0].length))) return { number: m[1]!, heading: t.slice(m[0].length).trim(), level };
   }
   return undefined;
 }
@@ -58,14 +78,23 @@ export function readNarrative(file: string, lines: GridLine[], inTable: (lineNo:
       top.section.text = joinLines(top.body);
     }
   };
-  for (const line of lines) {
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i]!;
     if (inTable(line.no)) continue;
     const t = line.text.trim();
-    if (!t) continue;
+    if (!t || isPageFurniture(t)) continue;
     const part = PART.exec(t);
     if (part) {
       close(0);
-      const section: Section = { heading: part[2]!.trim(), number: `第${part[1]}部分`, part: partKind(part[2]!), text: '', span: { file, from: line.no, to: line.no }, children: [] };
+      let heading = part[2]!.trim();
+      let to = line.no;
+      const next = headingContinuation(lines, i, heading);
+      if (next !== undefined && !inTable(lines[next]!.no)) {
+        heading += lines[next]!.text.trim();
+        to = lines[next]!.no;
+        i = next;
+      }
+      const section: Section = { heading, number: `第${part[1]}部分`, part: partKind(heading), text: '', span: { file, from: line.no, to }, children: [] };
       parts.push(section);
       stack.push({ section, level: 0, body: [] });
       continue;
@@ -103,6 +132,11 @@ export function readGlossary(parts: Section[], lines: GridLine[]): GlossaryEntry
       if (line.no <= part.span.from || line.no > part.span.to) continue;
       const t = line.text.trim();
       if (!t) continue;
+      if (headingOf(t)) {
+        // A sub-heading (二、支出科目) ends the entry above it; it is not part of its definition.
+        flush();
+        continue;
+      }
       const m = GLOSSARY_ENTRY.exec(t);
       if (m && !/^(具体包括|其中)$/.test(m[1]!)) {
         flush();

@@ -74,7 +74,12 @@ export const FIGURE_CHAINS: FigureChain[] = [
   },
   {
     zh: '财政拨款收入（收支总表「预算拨款」= 财政拨款收支总表本年收入合计）', en: 'fiscal appropriations (summary = fiscal summary)',
-    members: [{ kind: 'summary', panel: 'income', row: /^(预算拨款|财政拨款)(收入)?$/, column: 'amount' }, { kind: 'fiscalSummary', panel: 'income', row: /^本年收入合计$/, column: 'amount' }],
+    members: [
+      { kind: 'summary', panel: 'income', row: /^(预算拨款|财政拨款)(收入)?$/, column: 'amount' },
+      { sum: ['一般公共预算', '政府性基金预算', '国有资本经营预算'].map((f) => ({ kind: 'summary' as const, panel: 'income', row: new RegExp(`^${f}财政拨款收入$`), column: 'amount' })) },
+      { kind: 'income', row: T, column: 'fiscal' },
+      { kind: 'fiscalSummary', panel: 'income', row: /^本年收入合计$/, column: 'amount' },
+    ],
   },
   {
     zh: '一般公共预算收入（财政拨款收支总表 = 收入总表）', en: 'general public budget income (fiscal summary = income table)',

@@ -1,6 +1,7 @@
 import type { Rule } from '../rule.js';
 import balanceSummary from './balance-summary.js';
 import crossByCode from './cross-by-code.js';
+import crossKeyProjects from './cross-key-projects.js';
 import crossTotals from './cross-totals.js';
 import crossUnits from './cross-units.js';
 import sumHierarchy from './sum-hierarchy.js';
@@ -19,5 +20,6 @@ export const RULES: Rule[] = [
   crossTotals,
   crossByCode,
   crossUnits,
+  crossKeyProjects,
   threePublicEconomic,
 ];

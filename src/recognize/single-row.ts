@@ -1,0 +1,142 @@
+import { AmountSyntaxError, looksLikeAmount, parseAmount, TABLE_KINDS } from '../model/index.js';
+import type { Amount, MoneyUnit, Row, Table } from '../model/index.js';
+import type { GridLine } from '../read/grid.js';
+import type { TableSpec } from '../templates/types.js';
+import type { RecognizeContext } from './context.js';
+import { unrecognisedLine } from './context.js';
+import { isNoteLine, type TableBounds } from './grid-table.js';
+import { headerColumns, isColumnNumberRow, mapColumns } from './header.js';
+import { roleOf } from './labels.js';
+
+const UNIT_LINE = /^(?:金额)?单位\s*[:：]\s*(万元|元)\s*$/;
+const REPORTING_UNIT = /^(?:单位名称|填报单位|编制单位)\s*[:：]\s*(?:\d+\s*)?(.+)$/;
+
+/** A line of amounts: every non-empty cell is printed like an amount (and it is not the 栏次 row). */
+function isAmountLine(line: GridLine): boolean {
+  if (line.split !== 'tab' || isColumnNumberRow(line)) return false;
+  const cells = line.cells.filter((c) => c.text !== '');
+  return cells.length > 0 && cells.every((c) => looksLikeAmount(c.text));
+}
+
+/** A data line: amounts, possibly after a label cell (合计, 本年预算). */
+function isDataLine(line: GridLine): boolean {
+  if (line.split !== 'tab' || isColumnNumberRow(line)) return false;
+  const cells = line.cells.filter((c) => c.text !== '');
+  if (cells.length < 2) return false;
+  return cells.slice(1).every((c) => looksLikeAmount(c.text)) && (looksLikeAmount(cells[0]!.text) || cells.length > 2);
+}
+
+/** The subject of a table, from its kind: 「“三公”经费表」 → 「“三公”经费」. */
+function subjectOf(spec: TableSpec): string {
+  return TABLE_KINDS[spec.kind].replace(/[（(].*$/, '').replace(/表$/, '');
+}
+
+function amountAt(ctx: RecognizeContext, line: GridLine, index: number, unit: MoneyUnit): Amount | null {
+  const text = line.cells[index]?.text ?? '';
+  if (text === '') return null;
+  try {
+    return parseAmount(text, unit, { file: ctx.file, line: line.no, cell: index });
+  } catch (e) {
+    if (!(e instanceof AmountSyntaxError)) throw e;
+    ctx.unrecognised.push({ what: 'cell', reason: `无法解析的金额「${text}」`, reasonEn: `unparseable amount "${text}"`, text, at: { file: ctx.file, line: line.no, cell: index } });
+    return null;
+  }
+}
+
+/**
+ * Layout 'single-row': a table that is one line of amounts under a (multi-row) header, e.g. the
+ * Jiangxi 财政拨款“三公”经费支出表 (合计 | 因公出国(境)费: 小计 … | 公务接待费 | 公务用车…: 小计 …).
+ *
+ * Columns are mapped by header path ("因公出国(境)费/小计") as in grid tables. The data row has no
+ * label of its own: it is named after the table's subject (「“三公”经费」 for threePublic) and
+ * has role 'item' — it is the table's one line, not a total of other rows. If the line does
+ * print a label cell (a column headed 项目 …), that label names the row instead.
+ */
+export function readSingleRowTable(ctx: RecognizeContext, spec: TableSpec, bounds: TableBounds): Table {
+  const { lines } = ctx;
+  let unit: MoneyUnit = ctx.defaultUnit;
+  let reportingUnit: string | undefined;
+  const headerRows: GridLine[] = [];
+  let i = bounds.bodyIndex;
+  for (; i < bounds.limit; i++) {
+    const line = lines[i]!;
+    const t = line.text.trim();
+    if (t === '') {
+      if (headerRows.length > 0 && !lines.slice(i + 1, bounds.limit).some((l) => l.split === 'tab')) break;
+      continue;
+    }
+    const u = UNIT_LINE.exec(t);
+    if (u) {
+      unit = u[1] as MoneyUnit;
+      continue;
+    }
+    const r = REPORTING_UNIT.exec(t);
+    if (r && line.split !== 'tab') {
+      reportingUnit = r[1]!.trim();
+      continue;
+    }
+    if (line.split !== 'tab' || isAmountLine(line) || (headerRows.length > 0 && isDataLine(line))) break;
+    headerRows.push(line);
+  }
+  const titleLine = lines[bounds.titleIndex]!;
+  const table: Table = {
+    kind: spec.kind,
+    ...(bounds.number !== undefined ? { number: bounds.number } : spec.number !== undefined ? { number: spec.number } : {}),
+    title: bounds.title,
+    unit,
+    decimals: 2,
+    columns: [],
+    rows: [],
+    ...(bounds.noteBefore ? { note: bounds.noteBefore } : {}),
+    ...(reportingUnit ? { reportingUnit } : {}),
+    pieces: 1,
+    at: { file: ctx.file, line: titleLine.no },
+    span: { file: ctx.file, from: titleLine.no, to: lines[Math.max(bounds.titleIndex, i - 1)]!.no },
+  };
+  if (headerRows.length === 0) {
+    ctx.unrecognised.push({ what: 'table', reason: `表「${bounds.title}」没有可识别的表头`, reasonEn: `table "${bounds.title}" has no recognisable header`, text: bounds.title, at: table.at });
+    return table;
+  }
+  const mapping = mapColumns(headerColumns(headerRows), spec.columns, ctx.file, headerRows[0]!.no, ctx.unrecognised);
+  table.columns = mapping.values.map((v) => v.column);
+  let last = i - 1;
+  for (; i < bounds.limit; i++) {
+    const line = lines[i]!;
+    const t = line.text.trim();
+    if (t === '') continue;
+    if (isNoteLine(line) && bounds.noteBefore === undefined && table.note === undefined) {
+      // Templates that print the note after the table (a Jiangxi next-table note is outside bounds).
+      const note = [t];
+      while (i + 1 < bounds.limit && lines[i + 1]!.text.trim() !== '' && lines[i + 1]!.split !== 'tab') note.push(lines[++i]!.text.trim());
+      table.note = note.join('\n');
+      last = i;
+      break;
+    }
+    if (!isAmountLine(line) && !isDataLine(line)) {
+      unrecognisedLine(ctx, line, `表「${bounds.title}」中无法识别的行`, `unrecognised line inside table "${bounds.title}"`);
+      last = i;
+      continue;
+    }
+    const label = mapping.nameIndex !== undefined ? (line.cells[mapping.nameIndex]?.text ?? '') : '';
+    const name = label || subjectOf(spec);
+    const row: Row = {
+      name,
+      role: label ? roleOf(label) : 'item',
+      cells: {},
+      ...(line.cells.some((c) => c.bold) ? { bold: true } : {}),
+      at: { file: ctx.file, line: line.no },
+    };
+    for (const { index, column } of mapping.values) {
+      if (column.type === 'text') {
+        const text = line.cells[index]?.text ?? '';
+        if (text !== '') (row.text ??= {})[column.key] = text;
+      } else {
+        row.cells[column.key] = amountAt(ctx, line, index, unit);
+      }
+    }
+    table.rows.push(row);
+    last = i;
+  }
+  table.span.to = lines[Math.max(last, bounds.titleIndex)]!.no;
+  return table;
+}
