@@ -18,6 +18,9 @@ module.exports = {
     { name: 'consumers-see-only-the-model', severity: 'error',
       comment: 'check, render and compare see the Document, never readers or recognisers',
       from: { path: '^src/(check|render|compare)/' }, to: { path: ['^src/(read|recognize)/'] } },
+    { name: 'report-sees-only-the-model', severity: 'error',
+      comment: 'report/ formats the Document and findings; it never reaches readers or recognisers (nor src/index.ts, which does)',
+      from: { path: layer('report') }, to: { path: ['^src/(read|recognize)/', '^src/index\\.ts$'] } },
     { name: 'only-cli-uses-cli', severity: 'error', from: { pathNot: layer('cli') }, to: { path: layer('cli') } },
   ],
   options: {

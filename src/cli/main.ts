@@ -3,9 +3,12 @@ import { parseFile } from '../index.js';
 import { InputError } from '../model/index.js';
 import { summarize } from '../compare/summary.js';
 import { textReport } from './text-report.js';
+import { REPORT_FORMATS, type ReportFormat } from '../report/index.js';
+import { checkCommand } from './check-command.js';
+import { rulesCommand } from './rules-command.js';
+import { EXIT, VERSION } from './constants.js';
 
-/** Exit codes: 0 clean, 1 findings of severity error, 2 unusable input or arguments. */
-export const EXIT = { ok: 0, findings: 1, input: 2 } as const;
+export { EXIT } from './constants.js';
 
 function reportInputError(e: unknown): void {
   if (e instanceof InputError) process.stderr.write(`yusuan: ${e.message}\n`);
@@ -40,7 +43,7 @@ export async function main(argv: string[]): Promise<number> {
   program
     .name('yusuan')
     .description('预算 — 部门预算/决算公开文件的读取、检查、比较与生成\nRead, check, compare and generate Chinese department budget and final-account disclosures.')
-    .version('0.1.0')
+    .version(VERSION)
     .exitOverride()
     .configureOutput({ writeErr: (s) => process.stderr.write(s) });
   let result: number = EXIT.ok;
@@ -51,6 +54,24 @@ export async function main(argv: string[]): Promise<number> {
     .addOption(new Option('-f, --format <format>', '输出格式 output format').choices(['json', 'text']).default('json'))
     .action(async (files: string[], opts: { format: 'json' | 'text' }) => {
       result = await parseCommand(files, opts);
+    });
+  program
+    .command('check')
+    .description('检查公开文件并报告问题 / check disclosures and report findings')
+    .argument('<files...>', '文件 files (.txt, .md)')
+    .addOption(new Option('-f, --format <format>', '输出格式 output format').choices([...REPORT_FORMATS]).default('text'))
+    .option('--prior <file>', '上年公开文件，用于跨年度检查 / last year\'s disclosure, for year-on-year rules')
+    .option('-o, --out <file>', '把报告写入文件 / write the report to a file')
+    .option('--verbose', '文本格式也列出提示 / text format: list info findings too')
+    .action(async (files: string[], opts: { format: ReportFormat; prior?: string; out?: string; verbose?: boolean }) => {
+      result = await checkCommand(files, opts);
+    });
+  program
+    .command('rules')
+    .description('列出检查规则 / list the rules `check` runs')
+    .addOption(new Option('-f, --format <format>', '输出格式 output format').choices(['text', 'json']).default('text'))
+    .action((opts: { format: 'text' | 'json' }) => {
+      result = rulesCommand(opts);
     });
   try {
     await program.parseAsync(argv);

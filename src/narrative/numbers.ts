@@ -1,0 +1,47 @@
+import { parseAmount } from '../model/index.js';
+import type { MoneyUnit } from '../model/index.js';
+import type { ClaimAmount, ClaimPercent } from './types.js';
+
+/** Full-width digits and punctuation as printed in prose → half-width. */
+export function halfWidth(s: string): string {
+  return s.replace(/[０-９．，－％]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0));
+}
+
+/**
+ * An amount in prose: 「3,390.78万元」, 「959.51 万元」, 「0万元」, 「约200万元」, 「642.6万」. Not followed by
+ * 以上/以下 (「单价在100万元以上的设备」 is a threshold, not an amount).
+ */
+export const AMOUNT_SOURCE = String.raw`(约)?\s*(?<![\d.,])(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)\s*(万元|万(?!元)|元)(?!\s*(?:以上|以下|以内))`;
+
+export function amountRegex(flags = 'g'): RegExp {
+  return new RegExp(AMOUNT_SOURCE, flags);
+}
+
+/** A percent: 「24.2%」, 「100%」, 「5.00%」. */
+export const PERCENT_SOURCE = String.raw`(\d+(?:\.\d+)?)\s*[%％]`;
+
+/** 「--」, 「--%」, 「-%」, 「—」 with an optional 「（基数为0，不可比）」: a percent that is not computable. */
+export const NOT_COMPARABLE_SOURCE = String.raw`(?:[-—–－─]{1,2}\s*[%％]?\s*(?:[（(〔]?基数为0[，,、]?\s*不可比[)）〕]?)?|[（(〔]?基数为0[，,、]?\s*不可比[)）〕]?|不可比)`;
+
+export function toAmount(number: string, unitWord: string, approximate: boolean): ClaimAmount | undefined {
+  const unit: MoneyUnit = unitWord === '元' ? '元' : '万元';
+  try {
+    const a = parseAmount(number, unit, { file: '' });
+    return { fen: a.fen, raw: `${number}${unitWord}`, unit, decimals: a.decimals, ...(approximate ? { approximate: true } : {}) };
+  } catch {
+    return undefined;
+  }
+}
+
+export function toPercent(number: string, raw: string): ClaimPercent {
+  const decimals = number.includes('.') ? number.split('.')[1]!.length : 0;
+  return { value: Number(number), raw: raw.replace(/\s+/g, ''), decimals };
+}
+
+/** The first amount in `text`, with its position. */
+export function firstAmount(text: string): { amount: ClaimAmount; index: number; end: number } | undefined {
+  const m = amountRegex('').exec(text);
+  if (!m) return undefined;
+  const amount = toAmount(m[2]!, m[3]!, m[1] !== undefined);
+  return amount ? { amount, index: m.index, end: m.index + m[0].length } : undefined;
+}
