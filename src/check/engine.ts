@@ -10,7 +10,7 @@ export interface CheckOptions {
 
 const SEVERITY_ORDER = { error: 0, warning: 1, info: 2 } as const;
 
-function identityFinding(e: Evaluation, severity: Finding['severity'], failCount: Map<string, number>, passCount: Map<string, number>): Finding {
+function identityFinding(e: Evaluation, severity: Finding['severity'], failCount: Map<object, number>, passCount: Map<object, number>): Finding {
   const { identity } = e;
   const refs = [...identity.left, ...identity.right];
   const unit = refs[0]?.ref.table.unit ?? '万元';
@@ -27,7 +27,7 @@ function identityFinding(e: Evaluation, severity: Finding['severity'], failCount
   const ordered = refs
     .map((t, i) => ({ t, i, fail: failCount.get(refKey(t.ref)) ?? 0, pass: passCount.get(refKey(t.ref)) ?? 0 }))
     .sort((a, b) => b.fail - a.fail || a.pass - b.pass || a.i - b.i);
-  const seen = new Set<string>();
+  const seen = new Set<object>();
   const locations: Location[] = [];
   for (const o of ordered) {
     const k = refKey(o.t.ref);
@@ -62,8 +62,8 @@ export function runRules(doc: Document, rules: Rule[], options: CheckOptions = {
     rule.check(ctx);
   }
   const evaluations = identities.map(({ identity, rule }) => ({ e: evaluate(identity), rule }));
-  const failCount = new Map<string, number>();
-  const passCount = new Map<string, number>();
+  const failCount = new Map<object, number>();
+  const passCount = new Map<object, number>();
   for (const { e } of evaluations) {
     const counts = e.holds ? passCount : e.rounding ? undefined : failCount;
     if (!counts) continue;

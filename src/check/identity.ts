@@ -32,9 +32,9 @@ export interface Identity {
 export const plus = (ref: CellRef): Term => ({ ref, sign: 1 });
 export const minus = (ref: CellRef): Term => ({ ref, sign: -1 });
 
-export function refKey(ref: CellRef): string {
-  const a = ref.row.cells[ref.column];
-  return a ? `${a.at.file}:${a.at.line}:${a.at.cell ?? ''}:${a.at.page ?? ''}` : `${ref.table.kind}:${ref.row.at.line}:${ref.column}`;
+/** Identity of a cell: its Amount object (unique per printed cell), or the row for an empty cell. */
+export function refKey(ref: CellRef): object {
+  return ref.row.cells[ref.column] ?? ref.row;
 }
 
 export function valueOf(ref: CellRef): number {

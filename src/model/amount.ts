@@ -47,8 +47,17 @@ export function looksLikeAmount(text: string): boolean {
  * Parse a printed amount exactly. Accepts "1,081.18", "2047", "-", "0", "（12.5）" (negative),
  * full-width digits. Throws AmountSyntaxError otherwise.
  */
+const PLAIN = /^(\d{1,3}(?:,\d{3})*|\d+)\.(\d\d)$/;
+
 export function parseAmount(text: string, unit: MoneyUnit, at: Provenance): Amount {
   const raw = text.trim();
+  // Fast path for the common "1,081.18" in 万元 or 元.
+  const plain = PLAIN.exec(raw);
+  if (plain) {
+    const perUnit = FEN_PER_UNIT[unit];
+    const fen = Number(plain[1]!.replace(/,/g, '')) * perUnit + Number(plain[2]) * (perUnit / 100);
+    if (Number.isSafeInteger(fen)) return { fen, unit, decimals: 2, raw, at };
+  }
   let t = toHalfWidth(raw);
   if (DASH.test(t)) return { fen: 0, unit, decimals: 0, raw, at };
   let negative = false;

@@ -8,6 +8,8 @@ const MD_BOLD = /\*\*(.*?)\*\*/g;
 const SPACES = /[ \u3000\u00a0]+/;
 
 function cleanCell(raw: string): { text: string; bold: boolean } {
+  // Fast path: most cells carry no markup.
+  if (raw.indexOf('<') < 0 && raw.indexOf('*') < 0) return { text: raw.trim(), bold: false };
   const bold = BOLD_TAG.test(raw) || /^\s*\*\*.+\*\*\s*$/.test(raw);
   const text = raw.replace(TAG, '').replace(MD_BOLD, '$1').trim();
   return { text, bold };

@@ -79,13 +79,12 @@ class Hits {
     readonly doc: Document,
     findings: Finding[],
   ) {
-    const walk = (sections: Section[], path: string) =>
+    const walk = (sections: Section[], path: number[]) =>
       sections.forEach((s, i) => {
-        const id = `${path}-${i}`;
-        this.sectionIds.set(s, id);
-        walk(s.children, id);
+        this.sectionIds.set(s, `${prefix}-s${[...path, i].join('-')}`);
+        walk(s.children, [...path, i]);
       });
-    walk(doc.narrative, `${prefix}-n`);
+    walk(doc.narrative, []);
     findings.forEach((finding, i) => {
       const hit: Hit = { n: i + 1, id: `${prefix}-f${i + 1}`, severity: finding.severity, finding };
       this.targets.set(

@@ -143,7 +143,8 @@ export function sarifReport(input: ReportInput): SarifLog {
     for (const f of findings) {
       if (index.has(f.rule)) continue;
       index.set(f.rule, rules.length);
-      rules.push(sarifRule({ id: f.rule, severity: f.severity, description: { zh: f.rule, en: f.rule }, docs: '' }));
+      const text = `${f.rule}（未列出的规则 rule not in the rule list）`;
+      rules.push({ id: f.rule, name: f.rule, shortDescription: { text }, fullDescription: { text }, help: { text }, defaultConfiguration: { level: LEVEL[f.severity] } });
     }
   }
   const results = input.documents.flatMap(({ file, findings }) => findings.map((f) => sarifResult(f, file, index.get(f.rule)!)));

@@ -90,7 +90,12 @@ function lineLabel(f: Finding): string {
 }
 
 function alsoLabel(f: Finding): string | undefined {
-  const more = f.locations.slice(1).map((l) => (l.file !== f.locations[0]?.file ? `${l.file}:` : '') + (l.line !== undefined ? `行${l.line}` : l.page !== undefined ? `第${l.page}页` : l.tableTitle ? `「${l.tableTitle}」` : ''));
+  const first = f.locations[0];
+  const more = f.locations.slice(1).map((l) => {
+    const where = l.line !== undefined ? `行${l.line}` : l.page !== undefined ? `第${l.page}页` : '';
+    const what = l.columnLabel ?? l.column ?? (l.row !== undefined ? `「${l.row}」` : l.tableTitle !== undefined ? `「${l.tableTitle}」` : '');
+    return [l.file !== first?.file ? `${l.file}:` : '', where, where && what ? ' ' : '', what].join('');
+  });
   const shown = [...new Set(more.filter(Boolean))];
   return shown.length ? `另见 also: ${shown.join(', ')}` : undefined;
 }

@@ -1,0 +1,121 @@
+/** Small text utilities for the text rules: sentences, excerpts, bracket balance, amounts in prose. */
+
+export interface Span {
+  text: string;
+  start: number;
+  end: number;
+}
+
+function splitAfter(text: string, delimiters: RegExp): Span[] {
+  const out: Span[] = [];
+  let start = 0;
+  for (let i = 0; i < text.length; i++) {
+    if (delimiters.test(text[i]!) || i === text.length - 1) {
+      const piece = text.slice(start, i + 1);
+      if (piece.trim() !== '') out.push({ text: piece, start, end: i + 1 });
+      start = i + 1;
+    }
+  }
+  return out;
+}
+
+/** Sentences: split after 。！？；; and line breaks (the delimiter stays with its sentence). */
+export function sentences(text: string): Span[] {
+  return splitAfter(text, /[。！？；;!?\n]/);
+}
+
+/** Clauses: sentences further split after ，, ：: and 、 is not a clause break. */
+export function clauses(text: string): Span[] {
+  return splitAfter(text, /[。！？；;!?\n，,：:]/);
+}
+
+/** The text around [start, end), at most `pad` characters each side, with … where cut. */
+export function excerpt(text: string, start: number, end: number, pad = 15): string {
+  const from = Math.max(0, start - pad);
+  const to = Math.min(text.length, end + pad);
+  return `${from > 0 ? '…' : ''}${text.slice(from, to)}${to < text.length ? '…' : ''}`.replace(/\n/g, ' ');
+}
+
+export const HAN = /\p{Script=Han}/u;
+
+// ---------------------------------------------------------------------------------------------
+// Brackets and quotes
+
+const OPEN: Record<string, string> = { '“': 'dq', '‘': 'sq', '（': 'paren', '(': 'paren', '《': 'book', '【': 'lent', '[': 'lent', '「': 'corner', '『': 'wcorner', '〔': 'tort' };
+const CLOSE: Record<string, string> = { '”': 'dq', '’': 'sq', '）': 'paren', ')': 'paren', '》': 'book', '】': 'lent', ']': 'lent', '」': 'corner', '』': 'wcorner', '〕': 'tort' };
+export const CLOSER_OF: Record<string, string> = { dq: '”', sq: '’', paren: '）', book: '》', lent: '】', corner: '」', wcorner: '』', tort: '〕' };
+export const OPENER_OF: Record<string, string> = { dq: '“', sq: '‘', paren: '（', book: '《', lent: '【', corner: '「', wcorner: '『', tort: '〔' };
+
+export interface BracketProblem {
+  index: number;
+  char: string;
+  /** unclosed: an opening mark never closed; unopened: a closing mark with no opening one. */
+  kind: 'unclosed' | 'unopened';
+}
+
+/** List markers 「1)」「a)」「(1)」 at the start of an item: their lone ) is not a bracket. */
+const LIST_MARKER = /(^|[\s。；;：:，,])(\d{1,2}|[a-zA-Z]|[一二三四五六七八九十]{1,3})([)）])/g;
+
+/**
+ * Unbalanced brackets and quotes. Marks pair by family (（ and ( are one family, so 「维修（护)费」 is
+ * balanced); nested quotes “…“两库”…” balance; a closing mark of another family first closes the
+ * marks opened after its own opener (they are unclosed).
+ */
+export function bracketProblems(text: string): BracketProblem[] {
+  const t = text.replace(LIST_MARKER, (_m, pre: string, n: string) => `${pre}${n}\u0000`);
+  const stack: { family: string; index: number; char: string }[] = [];
+  const problems: BracketProblem[] = [];
+  const straight: number[] = [];
+  for (let i = 0; i < t.length; i++) {
+    const c = t[i]!;
+    if (c === '"') {
+      straight.push(i);
+      continue;
+    }
+    // An apostrophe between Latin letters (DRG's) is not a quote.
+    if (c === '’' && /[A-Za-z]/.test(t[i - 1] ?? '') && /[A-Za-z]/.test(t[i + 1] ?? '')) continue;
+    const open = OPEN[c];
+    if (open) {
+      stack.push({ family: open, index: i, char: c });
+      continue;
+    }
+    const close = CLOSE[c];
+    if (!close) continue;
+    const at = stack.map((s) => s.family).lastIndexOf(close);
+    if (at < 0) {
+      problems.push({ index: i, char: c, kind: 'unopened' });
+      continue;
+    }
+    // Marks opened after the matching opener and still open are unclosed.
+    for (const s of stack.splice(at).slice(1)) problems.push({ index: s.index, char: s.char, kind: 'unclosed' });
+  }
+  for (const s of stack) problems.push({ index: s.index, char: s.char, kind: 'unclosed' });
+  if (straight.length % 2 === 1) problems.push({ index: straight[straight.length - 1]!, char: '"', kind: 'unclosed' });
+  return problems.sort((a, b) => a.index - b.index);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Amounts in prose
+
+export interface ProseAmount {
+  /** Value in 万元 (the unit is normalised: 元 are divided by 10,000). */
+  wan: number;
+  start: number;
+  end: number;
+  raw: string;
+}
+
+const AMOUNT = /(-?\d[\d,]*(?:\.\d+)?)\s*(万元|亿元|元|万(?!\p{Script=Han}))/gu;
+
+/** Amounts written in prose: 「3,390.78万元」「959.51 万元」「180000元」「642.6万」. */
+export function proseAmounts(text: string): ProseAmount[] {
+  const out: ProseAmount[] = [];
+  for (const m of text.matchAll(AMOUNT)) {
+    const n = Number(m[1]!.replace(/,/g, ''));
+    if (!Number.isFinite(n)) continue;
+    const unit = m[2]!;
+    const wan = unit === '元' ? n / 10_000 : unit === '亿元' ? n * 10_000 : n;
+    out.push({ wan, start: m.index, end: m.index + m[0].length, raw: m[0] });
+  }
+  return out;
+}

@@ -1,0 +1,318 @@
+import { allEntries } from '../catalog/index.js';
+import type { DocumentKind, TableKind, TemplateId } from '../model/index.js';
+
+/**
+ * The subject vocabulary: what the narrative calls a figure, and where the tables print it. Data,
+ * not code: each entry names the head noun as printed (a regex source, matched at the end of the
+ * claim's noun phrase) and the table cells that state the same figure, in order of authority.
+ */
+
+/** Which figure of a 决算 is meant: the actual (决算数) or the budget (预算数) it is compared with. */
+export type Measure = 'final' | 'budget';
+
+/** How a table row is picked. */
+export type RowPick =
+  | { name: string } // regex source matched against the row name
+  | { code: string } // classification code
+  | { total: true } // the table's total row (合计/总计)
+  | { single: true }; // the only row of a single-row table (Jiangxi / 决算 “三公” tables)
+
+/** One place a figure is printed: a cell, or the sum of one code over several economic tables. */
+export interface CellSource {
+  table: TableKind;
+  panel?: string;
+  row: RowPick;
+  /** Column key; for 决算 single-row “三公” tables the measure prefix (final./budget.) is added. */
+  column: string;
+  /** Prefix the column with the measure (final./budget.) for 决算 documents. */
+  measured?: boolean;
+  /** Only for these templates / document kinds. */
+  templates?: TemplateId[];
+  kind?: DocumentKind;
+}
+
+/**
+ * A figure some tables print only in part: the sum of `parts` over the tables that exist. When a table
+ * in `complete` is missing, the sum is a lower bound (partial) — e.g. an economic 类 over the basic
+ * and project economic tables, where Jiangxi prints only the basic one.
+ */
+export interface SumSource {
+  sum: CellSource[];
+  /** Tables that must all be printed for the sum to be the whole figure. */
+  complete: TableKind[];
+  templates?: TemplateId[];
+  kind?: DocumentKind;
+  /** Why a partial sum is only a lower bound (for messages). */
+  partialNote?: { zh: string; en: string };
+}
+
+export type FigureSource = CellSource | SumSource;
+
+export interface SubjectEntry {
+  key: string;
+  /** Regex source of the head noun, without anchors. */
+  head: string;
+  /** Canonical names for messages. */
+  zh: string;
+  en: string;
+  sources: FigureSource[];
+  /** 'economic' / 'function' for classification 类 (disambiguated by the list heading). */
+  scheme?: 'function' | 'economic';
+  /** Always-unresolvable subjects that are still known (政府采购…): they take part in families. */
+  tableless?: boolean;
+}
+
+const THREE_PUBLIC_ROW = (name: string, key: string): FigureSource[] => [
+  { table: 'threePublic', row: { name }, column: 'total', templates: ['guangdong-budget'] },
+  { table: 'threePublic', row: { single: true }, column: key, measured: true, kind: 'final' },
+  { table: 'threePublic', row: { single: true }, column: key, kind: 'budget' },
+];
+
+const FISCAL_SPENDING_PARTS: CellSource[] = [
+  { table: 'gpbExpenditure', row: { total: true }, column: 'total' },
+  { table: 'govFund', row: { total: true }, column: 'total' },
+  { table: 'stateCapital', row: { total: true }, column: 'total' },
+];
+
+const ECONOMIC_TABLES = (code: string): SumSource => ({
+  sum: [
+    { table: 'gpbBasicEconomic', row: { code }, column: 'amount' },
+    { table: 'gpbBasicEconomic', row: { code }, column: 'total' },
+    { table: 'gpbProjectEconomic', row: { code }, column: 'amount' },
+    { table: 'gpbProjectEconomic', row: { code }, column: 'total' },
+  ],
+  complete: ['gpbBasicEconomic', 'gpbProjectEconomic'],
+  partialNote: { zh: '本文件只公开基本支出经济分类表，未公开项目支出经济分类', en: 'only the basic-expenditure economic table is published, not the project one' },
+});
+
+/** Explicit subjects. Longest printed match wins, so specific names beat general ones. */
+export const SUBJECTS: SubjectEntry[] = [
+  // “三公”经费 (T8 GD rows; Jiangxi single row; 决算 表9 预算数|决算数)
+  { key: 'threePublic.total', head: '[“"”]?三公[”"“]?经费', zh: '“三公”经费', en: '"three public" expenses', sources: THREE_PUBLIC_ROW('三公', 'total') },
+  { key: 'threePublic.abroad', head: '因公出国[（(]境[)）](?:费用?|经费)?|因公出国', zh: '因公出国（境）费', en: 'overseas travel', sources: THREE_PUBLIC_ROW('因公出国', 'abroad') },
+  { key: 'threePublic.vehicle', head: '公务用车购置及运行(?:维护)?(?:费|经费)?', zh: '公务用车购置及运行维护费', en: 'official vehicles (purchase and running)', sources: THREE_PUBLIC_ROW('公务用车购置及运行', 'vehicle') },
+  { key: 'threePublic.vehiclePurchase', head: '公务用车购置(?:费)?', zh: '公务用车购置费', en: 'official vehicle purchase', sources: THREE_PUBLIC_ROW('^公务用车购置费?$', 'vehiclePurchase') },
+  { key: 'threePublic.vehicleRunning', head: '公务用车运行(?:维护)?(?:费)?', zh: '公务用车运行维护费', en: 'official vehicle running costs', sources: THREE_PUBLIC_ROW('公务用车运行', 'vehicleRunning') },
+  { key: 'threePublic.reception', head: '公务接待(?:费)?', zh: '公务接待费', en: 'official reception', sources: THREE_PUBLIC_ROW('公务接待', 'reception') },
+  // 机关运行经费: GD 行政经费 (T8); Jiangxi and 决算: 基本支出 公用经费 total.
+  {
+    key: 'adminCost', head: '机关运行(?:经)?费|行政经费', zh: '机关运行经费', en: 'administrative running costs',
+    sources: [
+      { table: 'threePublic', row: { name: '^行政经费' }, column: 'total', templates: ['guangdong-budget'] },
+      { table: 'gpbBasicEconomic', row: { total: true }, column: 'publicUse', templates: ['jiangxi-budget'] },
+      { table: 'gpbBasicEconomic', panel: 'publicUse', row: { name: '^公用经费合计$' }, column: 'amount', kind: 'final' },
+    ],
+  },
+  { key: 'economic.30227', head: '委托业务费', zh: '委托业务费', en: 'commissioned services (30227)', sources: [ECONOMIC_TABLES('30227')] },
+  // Income.
+  {
+    key: 'income.total', head: '收入预算总额|收入预算|总收入|收入总计|收入总额', zh: '收入总计', en: 'total income',
+    sources: [
+      { table: 'summary', panel: 'income', row: { name: '^(收入总计|总计)$' }, column: 'amount' },
+      // Jiangxi without 收支预算总表: income equals expenditure (收支平衡); the expenditure table prints it.
+      { table: 'expenditure', row: { total: true }, column: 'total', templates: ['jiangxi-budget'] },
+    ],
+  },
+  {
+    key: 'income.current', head: '本年收入(?:合计)?', zh: '本年收入合计', en: 'income of the year',
+    sources: [
+      { table: 'summary', panel: 'income', row: { name: '^本年收入合计$' }, column: 'amount' },
+      { table: 'income', row: { total: true }, column: 'total' },
+    ],
+  },
+  {
+    key: 'income.carryOver', head: '上年结转(?:和?结余)?|年初结转和结余', zh: '上年结转', en: 'carried over from last year',
+    sources: [
+      { table: 'summary', panel: 'income', row: { name: '^(上年结转(结余)?|上年结转和结余|年初结转和结余)$' }, column: 'amount' },
+      { table: 'income', row: { total: true }, column: 'carriedOver' },
+    ],
+  },
+  {
+    key: 'fiscal.income', head: '财政拨款收入(?:合计)?', zh: '财政拨款收入', en: 'fiscal appropriation income',
+    sources: [
+      { table: 'fiscalSummary', panel: 'income', row: { name: '^本年收入合计$' }, column: 'amount' },
+      { table: 'income', row: { total: true }, column: 'fiscal' },
+    ],
+  },
+  {
+    key: 'gpb.income', head: '一般公共预算(?:财政)?拨款(?:收入)?|一般公共预算收入', zh: '一般公共预算财政拨款收入', en: 'general public budget appropriation',
+    sources: [
+      { table: 'fiscalSummary', panel: 'income', row: { name: '^一般公共预算(财政拨款)?(收入)?$' }, column: 'amount' },
+      { table: 'summary', panel: 'income', row: { name: '^一般公共预算(财政拨款)?(收入)?$' }, column: 'amount', kind: 'final' },
+      { table: 'income', row: { total: true }, column: 'gpb' },
+    ],
+  },
+  {
+    key: 'govFund.income', head: '政府性基金预算(?:财政)?拨款(?:收入)?|政府性基金预算收入', zh: '政府性基金预算财政拨款收入', en: 'government fund appropriation',
+    sources: [
+      { table: 'fiscalSummary', panel: 'income', row: { name: '^政府性基金预算(财政拨款)?(收入)?$' }, column: 'amount' },
+      { table: 'summary', panel: 'income', row: { name: '^政府性基金预算(财政拨款)?(收入)?$' }, column: 'amount', kind: 'final' },
+      { table: 'income', row: { total: true }, column: 'govFund' },
+    ],
+  },
+  {
+    key: 'stateCapital.income', head: '国有资本经营预算(?:财政)?拨款(?:收入)?|国有资本经营预算收入', zh: '国有资本经营预算财政拨款收入', en: 'state capital appropriation',
+    sources: [
+      { table: 'fiscalSummary', panel: 'income', row: { name: '^国有资本经营预算(财政拨款)?(收入)?$' }, column: 'amount' },
+      { table: 'summary', panel: 'income', row: { name: '^国有资本经营预算(财政拨款)?(收入)?$' }, column: 'amount', kind: 'final' },
+      { table: 'income', row: { total: true }, column: 'stateCapital' },
+    ],
+  },
+  ...(
+    [
+      ['fromSuperior', '上级补助收入', 'grants from superiors'],
+      ['business', '事业收入', 'business income'],
+      ['operating', '(?:事业单位)?经营收入', 'operating income'],
+      ['fromAffiliates', '附属单位上缴收入', 'income from affiliates'],
+      ['other', '其他收入', 'other income'],
+    ] as const
+  ).map(([key, head, en]): SubjectEntry => ({
+    key: `income.${key}`, head, zh: head.replace('(?:事业单位)?', ''), en,
+    sources: [
+      { table: 'summary', panel: 'income', row: { name: `^${head}$` }, column: 'amount' },
+      { table: 'income', row: { total: true }, column: key },
+    ],
+  })),
+  // Expenditure.
+  {
+    key: 'expense.total', head: '支出预算总额|支出预算|总支出|支出总计|支出总额', zh: '支出总计', en: 'total expenditure',
+    sources: [
+      { table: 'summary', panel: 'expense', row: { name: '^(支出总计|总计)$' }, column: 'amount' },
+      { table: 'expenditure', row: { total: true }, column: 'total', templates: ['jiangxi-budget'] },
+    ],
+  },
+  {
+    key: 'expense.current', head: '本年支出(?:合计)?', zh: '本年支出合计', en: 'expenditure of the year',
+    sources: [
+      { table: 'summary', panel: 'expense', row: { name: '^本年支出合计$' }, column: 'amount' },
+      { table: 'expenditure', row: { total: true }, column: 'total' },
+    ],
+  },
+  { key: 'expense.basic', head: '基本支出', zh: '基本支出', en: 'basic expenditure', sources: [{ table: 'expenditure', row: { total: true }, column: 'basic' }] },
+  { key: 'expense.project', head: '项目支出', zh: '项目支出', en: 'project expenditure', sources: [{ table: 'expenditure', row: { total: true }, column: 'project' }] },
+  { key: 'expense.toSuperior', head: '上缴上级支出', zh: '上缴上级支出', en: 'remitted to superiors', sources: [{ table: 'expenditure', row: { total: true }, column: 'toSuperior' }] },
+  { key: 'expense.operating', head: '(?:事业单位)?经营支出', zh: '经营支出', en: 'operating expenditure', sources: [{ table: 'expenditure', row: { total: true }, column: 'operating' }] },
+  { key: 'expense.subsidyToAffiliates', head: '对附属单位补助支出', zh: '对附属单位补助支出', en: 'subsidies to affiliates', sources: [{ table: 'expenditure', row: { total: true }, column: 'subsidyToAffiliates' }] },
+  {
+    key: 'fiscal.expense', head: '财政拨款支出(?:预算)?(?:总额|合计)?', zh: '财政拨款支出', en: 'fiscal appropriation expenditure',
+    sources: [
+      { table: 'fiscalSummary', panel: 'expense', row: { name: '^本年支出合计$' }, column: 'amount' },
+      { table: 'fiscalSummary', panel: 'expense', row: { name: '^本年支出合计$' }, column: 'total' },
+      {
+        sum: FISCAL_SPENDING_PARTS, complete: ['fiscalSummary'], templates: ['jiangxi-budget'],
+        partialNote: {
+          zh: '本文件未公开《财政拨款收支总表》，表中只有本年一般公共预算、政府性基金和国有资本经营预算支出，不含上年财政拨款结转安排的支出',
+          en: 'the 财政拨款收支总表 is not published; the tables show only this year\'s appropriations, not spending of appropriations carried over',
+        },
+      },
+    ],
+  },
+  {
+    key: 'gpb.expense', head: '一般公共预算(?:财政拨款)?支出', zh: '一般公共预算财政拨款支出', en: 'general public budget expenditure',
+    sources: [{ table: 'gpbExpenditure', row: { total: true }, column: 'total' }],
+  },
+  { key: 'gpb.basic', head: '一般公共预算(?:财政拨款)?基本支出', zh: '一般公共预算基本支出', en: 'general public budget basic expenditure', sources: [{ table: 'gpbExpenditure', row: { total: true }, column: 'basic' }] },
+  { key: 'gpb.project', head: '一般公共预算(?:财政拨款)?项目支出', zh: '一般公共预算项目支出', en: 'general public budget project expenditure', sources: [{ table: 'gpbExpenditure', row: { total: true }, column: 'project' }] },
+  {
+    key: 'govFund.expense', head: '政府性基金预算(?:财政拨款)?支出', zh: '政府性基金预算财政拨款支出', en: 'government fund expenditure',
+    sources: [{ table: 'govFund', row: { total: true }, column: 'total' }],
+  },
+  {
+    key: 'stateCapital.expense', head: '国有资本经营预算(?:财政拨款)?支出', zh: '国有资本经营预算财政拨款支出', en: 'state capital expenditure',
+    sources: [{ table: 'stateCapital', row: { total: true }, column: 'total' }],
+  },
+  // 政府采购: no standard table prints it; known for its parts.
+  { key: 'procurement.total', head: '政府采购(?:支出)?(?:总额)?', zh: '政府采购', en: 'government procurement', sources: [], tableless: true },
+  { key: 'procurement.goods', head: '(?:政府采购)?货物(?:类)?(?:采购)?(?:预算|支出)?', zh: '政府采购货物', en: 'procurement of goods', sources: [], tableless: true },
+  { key: 'procurement.works', head: '(?:政府采购)?工程(?:类)?(?:采购)?(?:预算|支出)?', zh: '政府采购工程', en: 'procurement of works', sources: [], tableless: true },
+  { key: 'procurement.services', head: '(?:政府采购)?服务(?:类)?(?:采购)?(?:预算|支出)?', zh: '政府采购服务', en: 'procurement of services', sources: [], tableless: true },
+  // 人员 (概况): counts, no table.
+  { key: 'staff.authorised', head: '编制人数(?:共计)?', zh: '编制人数', en: 'authorised staff', sources: [], tableless: true },
+  { key: 'staff.actual', head: '实有人数(?:共计)?', zh: '实有人数', en: 'actual staff', sources: [], tableless: true },
+  { key: 'staff.serving', head: '在职人数', zh: '在职人数', en: 'serving staff', sources: [], tableless: true },
+];
+
+/** Classification 类 names from the catalogue: function 类 → expenditure table rows; economic 类 → economic tables. */
+export const CLASS_SUBJECTS: SubjectEntry[] = [
+  ...allEntries('function')
+    .filter((e) => e.level === 1)
+    .map((e): SubjectEntry => ({
+      key: `function.${e.code}`, head: escape(e.name), zh: e.name, en: `function class ${e.code}`, scheme: 'function',
+      sources: [{ table: 'expenditure', row: { code: e.code }, column: 'total' }],
+    })),
+  ...allEntries('economic')
+    .filter((e) => e.level === 1)
+    .map((e): SubjectEntry => ({ key: `economic.${e.code}`, head: escape(e.name), zh: e.name, en: `economic class ${e.code}`, scheme: 'economic', sources: [ECONOMIC_TABLES(e.code)] })),
+];
+
+function escape(name: string): string {
+  return name.replace(/[（(]/g, '[（(]').replace(/[）)]/g, '[)）]');
+}
+
+/**
+ * Families: a whole and the parts it is the sum of. A family is checked when the whole and every part
+ * are stated in the same section (parts-sum), and used to read nested 「其中」 lists.
+ */
+export interface Family {
+  whole: string;
+  parts: string[];
+  /** Only for these document kinds. */
+  kind?: DocumentKind;
+}
+
+export const FAMILIES: Family[] = [
+  { whole: 'threePublic.total', parts: ['threePublic.abroad', 'threePublic.vehicle', 'threePublic.reception'] },
+  { whole: 'threePublic.total', parts: ['threePublic.abroad', 'threePublic.vehiclePurchase', 'threePublic.vehicleRunning', 'threePublic.reception'] },
+  { whole: 'threePublic.vehicle', parts: ['threePublic.vehiclePurchase', 'threePublic.vehicleRunning'] },
+  { whole: 'procurement.total', parts: ['procurement.goods', 'procurement.works', 'procurement.services'] },
+  { whole: 'income.total', parts: ['income.current', 'income.carryOver'], kind: 'budget' },
+  { whole: 'fiscal.income', parts: ['gpb.income', 'govFund.income', 'stateCapital.income'] },
+  { whole: 'fiscal.expense', parts: ['gpb.expense', 'govFund.expense', 'stateCapital.expense'], kind: 'final' },
+  {
+    whole: 'income.current',
+    parts: ['gpb.income', 'govFund.income', 'stateCapital.income', 'income.fromSuperior', 'income.business', 'income.operating', 'income.fromAffiliates', 'income.other'],
+    kind: 'final',
+  },
+  { whole: 'expense.current', parts: ['expense.basic', 'expense.project', 'expense.toSuperior', 'expense.operating', 'expense.subsidyToAffiliates'], kind: 'final' },
+];
+
+/** True when `part` is a part of `whole` in some family. */
+export function isPartOf(part: string, whole: string): boolean {
+  return FAMILIES.some((f) => f.whole === whole && f.parts.includes(part));
+}
+
+const TRAIL = '(?:财政拨款)?(?:支出)?(?:决算|预算)?(?:数)?(?:安排)?(?:为|是|共计|达)?';
+
+interface Compiled {
+  entry: SubjectEntry;
+  re: RegExp;
+}
+const COMPILED: Compiled[] = [...SUBJECTS, ...CLASS_SUBJECTS].map((entry) => ({ entry, re: new RegExp(`(?:${entry.head})${TRAIL}$`) }));
+
+export interface SubjectMatch {
+  entry: SubjectEntry;
+  /** The head noun as printed in the phrase. */
+  printed: string;
+}
+
+/**
+ * The vocabulary subject a noun phrase names: the longest entry whose head ends the phrase (trailing
+ * 支出/决算/预算数/安排/为 allowed). `scheme` prefers function or economic 类 when a name is both
+ * (其他支出 = function 229 and economic 399).
+ */
+export function matchSubject(phrase: string, scheme?: 'function' | 'economic'): SubjectMatch | undefined {
+  let best: { c: Compiled; m: RegExpExecArray } | undefined;
+  for (const c of COMPILED) {
+    const m = c.re.exec(phrase);
+    if (!m) continue;
+    if (c.entry.scheme && scheme && c.entry.scheme !== scheme) continue;
+    if (!best || m[0].length > best.m[0].length || (m[0].length === best.m[0].length && scheme && c.entry.scheme === scheme)) best = { c, m };
+  }
+  if (!best) return undefined;
+  const head = new RegExp(`^(?:${best.c.entry.head})`).exec(best.m[0]);
+  return { entry: best.c.entry, printed: head ? head[0] : best.m[0] };
+}
+
+export function subjectEntry(key: string): SubjectEntry | undefined {
+  return SUBJECTS.find((e) => e.key === key) ?? CLASS_SUBJECTS.find((e) => e.key === key);
+}
