@@ -55,7 +55,8 @@ export function parseAmount(text: string, unit: MoneyUnit, at: Provenance): Amou
   const plain = PLAIN.exec(raw);
   if (plain) {
     const perUnit = FEN_PER_UNIT[unit];
-    const fen = Number(plain[1]!.replace(/,/g, '')) * perUnit + Number(plain[2]) * (perUnit / 100);
+    const whole = plain[1]!;
+    const fen = Number(whole.length > 3 ? whole.replace(/,/g, '') : whole) * perUnit + Number(plain[2]) * (perUnit / 100);
     if (Number.isSafeInteger(fen)) return { fen, unit, decimals: 2, raw, at };
   }
   let t = toHalfWidth(raw);

@@ -7,39 +7,39 @@ const MD_HEADING = /^(#{1,6})\s+(.*)$/;
 const MD_BOLD = /\*\*(.*?)\*\*/g;
 const SPACES = /[ \u3000\u00a0]+/;
 
-function cleanCell(raw: string): { text: string; bold: boolean } {
+function cleanCell(raw: string, index: number): GridCell {
   // Fast path: most cells carry no markup.
-  if (raw.indexOf('<') < 0 && raw.indexOf('*') < 0) return { text: raw.trim(), bold: false };
+  if (raw.indexOf('<') < 0 && raw.indexOf('*') < 0) return { text: raw.trim(), index, bold: false };
   const bold = BOLD_TAG.test(raw) || /^\s*\*\*.+\*\*\s*$/.test(raw);
   const text = raw.replace(TAG, '').replace(MD_BOLD, '$1').trim();
-  return { text, bold };
+  return { text, index, bold };
 }
 
 function splitLine(no: number, raw: string, markdown: boolean): GridLine {
-  let body = raw.replace(/\r$/, '');
+  let body = raw.charCodeAt(raw.length - 1) === 13 ? raw.slice(0, -1) : raw;
   let heading: number | undefined;
-  if (markdown) {
+  if (markdown && body.charCodeAt(0) === 35 /* # */) {
     const h = MD_HEADING.exec(body);
     if (h) {
       heading = h[1]!.length;
       body = h[2]!;
     }
   }
-  let split: GridLine['split'];
-  let parts: string[];
+  let line: GridLine;
   if (body.includes('\t')) {
-    split = 'tab';
-    parts = body.split('\t');
-  } else if (SPACES.test(body.trim())) {
-    split = 'space';
-    parts = body.trim().split(SPACES);
+    const parts = body.split('\t');
+    const cells: GridCell[] = new Array(parts.length);
+    for (let i = 0; i < parts.length; i++) cells[i] = cleanCell(parts[i]!, i);
+    line = { no, text: cells.map((c) => c.text).join('\t'), split: 'tab', cells };
   } else {
-    split = 'none';
-    parts = [body];
+    const trimmed = body.trim();
+    const parts = SPACES.test(trimmed) ? trimmed.split(SPACES) : [body];
+    const cells: GridCell[] = new Array(parts.length);
+    for (let i = 0; i < parts.length; i++) cells[i] = cleanCell(parts[i]!, i);
+    line = { no, text: cleanCell(body, 0).text, split: parts.length > 1 ? 'space' : 'none', cells };
   }
-  const cells: GridCell[] = parts.map((p, index) => ({ index, ...cleanCell(p) }));
-  const text = split === 'tab' ? cells.map((c) => c.text).join('\t') : cleanCell(body).text;
-  return { no, text, split, cells, ...(heading ? { heading } : {}) };
+  if (heading) line.heading = heading;
+  return line;
 }
 
 /** Markdown is recognised by headings or HTML-tagged cells; it changes only markup stripping. */

@@ -165,7 +165,7 @@ function truncation(lines: GridLine[], tables: Table[], template: Template): Unr
 /** Recognise a grid as a disclosure: identity, units, standard tables, narrative, glossary. */
 export function recognize(grid: Grid, format?: SourceFormat): Document {
   const { lines, file } = grid;
-  if (lines.every((l) => l.text.trim() === '')) throw new InputError(file, '文件没有任何文字内容', 'file has no text');
+  if (!lines.some((l) => l.text.trim() !== '')) throw new InputError(file, '文件没有任何文字内容', 'file has no text');
   const template = pickTemplate(grid);
   const identity = readIdentity(lines);
   const unrecognised: Unrecognised[] = [];
@@ -174,7 +174,7 @@ export function recognize(grid: Grid, format?: SourceFormat): Document {
   if (!identity.year) unrecognised.push({ what: 'document', reason: '未能识别年度', reasonEn: 'year not found', text: '', at: { file } });
   const ctx: RecognizeContext = { file, lines, defaultUnit: '万元', units: [], unrecognised };
   if (department) addUnit(ctx.units, department, true);
-  for (const l of lines) for (const name of listedSubUnits(l.text)) addUnit(ctx.units, name, false);
+  for (const l of lines) if (l.text.includes('具体包括')) for (const name of listedSubUnits(l.text)) addUnit(ctx.units, name, false);
 
   const toc = tocRange(lines);
   const starts = findTableStarts(lines, template, toc);

@@ -336,16 +336,15 @@ export function readLayoutTable(ctx: RecognizeContext, spec: TableSpec, bounds: 
     const ord = ORDINAL.exec(name);
     if (ord) name = name.slice(ord[0].length);
     const label = parseLabel(s.code?.text, name, spec.codes);
-    const row: Row = {
-      ...(label.code ? { code: label.code, ...(spec.codes ? { scheme: spec.codes } : {}) } : {}),
-      ...(label.level ? { level: label.level } : {}),
-      name: label.name,
-      role: complete(s) ? roleOf(label.name) : 'header',
-      ...(panel.key ? { panel: panel.key } : {}),
-      ...(s.rowNo ? { printedNumber: s.rowNo.text } : {}),
-      cells: {},
-      at: { file, line: firstToken.line.no },
-    };
+    // Built field by field (optional fields only when present): this is the hot path of the reader.
+    const row = { name: label.name, role: complete(s) ? roleOf(label.name) : 'header', cells: {}, at: { file, line: firstToken.line.no } } as Row;
+    if (label.code) {
+      row.code = label.code;
+      if (spec.codes) row.scheme = spec.codes;
+    }
+    if (label.level) row.level = label.level;
+    if (panel.key) row.panel = panel.key;
+    if (s.rowNo) row.printedNumber = s.rowNo.text;
     const cols = amountColumns(panel);
     for (const c of cols) row.cells[c.key] = null;
     s.amounts.forEach((tok, k) => {

@@ -72,29 +72,33 @@ function amountCell(ctx: RecognizeContext, line: GridLine, index: number, unit: 
 }
 
 function buildRow(ctx: RecognizeContext, spec: TableSpec, line: GridLine, mapping: ColumnMapping, unit: MoneyUnit, panel?: string): Row | undefined {
-  const cellText = (i: number | undefined) => (i === undefined ? '' : (line.cells[i]?.text ?? ''));
+  const cells = line.cells;
+  const cellText = (i: number | undefined) => (i === undefined ? '' : (cells[i]?.text ?? ''));
   let name = cellText(mapping.nameIndex);
   const codeText = cellText(mapping.codeIndex);
-  const values = mapping.values.map((v) => cellText(v.index));
-  if (name === '' && codeText === '' && values.every((v) => v === '')) return undefined;
+  if (name === '' && codeText === '' && mapping.values.every((v) => cellText(v.index) === '')) return undefined;
   let printedNumber: string | undefined;
-  const ord = ORDINAL.exec(name);
+  const ord = name === '' ? null : ORDINAL.exec(name);
   if (ord) {
     printedNumber = ord[1]!.replace(/、$/, '');
     name = name.slice(ord[0].length);
   }
   const label = parseLabel(codeText, name, spec.codes);
-  const row: Row = {
-    ...(label.code ? { code: label.code, ...(spec.codes ? { scheme: spec.codes } : {}) } : {}),
-    ...(label.level ? { level: label.level } : {}),
-    name: label.name,
-    role: roleOf(label.name),
-    ...(panel ? { panel } : {}),
-    ...(printedNumber ? { printedNumber } : {}),
-    cells: {},
-    ...(line.cells.some((c) => c.bold) ? { bold: true } : {}),
-    at: { file: ctx.file, line: line.no },
-  };
+  // Built field by field (optional fields only when present): this is the hot path of parsing.
+  const row = { name: label.name, role: roleOf(label.name), cells: {}, at: { file: ctx.file, line: line.no } } as Row;
+  if (label.code) {
+    row.code = label.code;
+    if (spec.codes) row.scheme = spec.codes;
+  }
+  if (label.level) row.level = label.level;
+  if (panel) row.panel = panel;
+  if (printedNumber) row.printedNumber = printedNumber;
+  for (let i = 0; i < cells.length; i++) {
+    if (cells[i]!.bold) {
+      row.bold = true;
+      break;
+    }
+  }
   for (const { index, column } of mapping.values) {
     if (column.type === 'text') {
       const t = cellText(index);
