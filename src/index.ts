@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import type { Document } from './model/index.js';
 import { InputError } from './model/index.js';
+import { readSource } from './read/index.js';
 import { readText } from './read/text.js';
 import { recognize } from './recognize/document.js';
 
@@ -14,6 +15,11 @@ export function parseBytes(bytes: Uint8Array, file: string): Document {
   return recognize(grid);
 }
 
+/** Parse disclosure bytes of any supported format (text, PDF, XLSX, DOCX, HTML). */
+export async function parseSource(bytes: Uint8Array, file: string): Promise<Document> {
+  return recognize(await readSource(bytes, file));
+}
+
 /** Read and parse a disclosure file. Throws InputError for unusable input. */
 export async function parseFile(file: string): Promise<Document> {
   let bytes: Uint8Array;
@@ -23,5 +29,5 @@ export async function parseFile(file: string): Promise<Document> {
     const code = (e as NodeJS.ErrnoException).code;
     throw new InputError(file, code === 'ENOENT' ? '文件不存在' : code === 'EISDIR' ? '这是一个目录，不是文件' : `无法读取文件（${code ?? 'error'}）`, code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a directory' : `cannot read file (${code ?? 'error'})`);
   }
-  return parseBytes(bytes, file);
+  return parseSource(bytes, file);
 }

@@ -8,6 +8,8 @@ export interface GridCell {
   index: number;
   /** Printed in bold (markdown `**`, HTML `<b>`, a bold font). */
   bold: boolean;
+  /** [x0, y0, x1, y1] on the page, for paged sources (PDF). */
+  box?: [number, number, number, number];
 }
 
 export interface GridLine {
@@ -26,7 +28,7 @@ export interface GridLine {
 
 export interface Grid {
   file: string;
-  format: 'text' | 'markdown';
+  format: 'text' | 'markdown' | 'pdf' | 'xlsx' | 'docx' | 'html';
   encoding: string;
   bytes: number;
   lines: GridLine[];

@@ -3,7 +3,7 @@ import type { Amount, Column, MoneyUnit, Row, Table } from '../model/index.js';
 import type { GridLine } from '../read/grid.js';
 import type { ColumnSpec, TableSpec } from '../templates/types.js';
 import type { RecognizeContext } from './context.js';
-import { unrecognisedLine } from './context.js';
+import { unrecognisedLine, cellAt } from './context.js';
 import { isPageNumber, unitHeader } from './furniture.js';
 import { isNoteLine, type TableBounds } from './grid-table.js';
 import { isPartHeading } from './narrative.js';
@@ -301,7 +301,7 @@ export function readLayoutTable(ctx: RecognizeContext, spec: TableSpec, bounds: 
 
   const amountOf = (tok: Token): Amount | null => {
     try {
-      return parseAmount(tok.text, unit, { file, line: tok.line.no, cell: tok.cell });
+      return parseAmount(tok.text, unit, cellAt(ctx, tok.line, tok.cell));
     } catch (e) {
       if (!(e instanceof AmountSyntaxError)) throw e;
       ctx.unrecognised.push({ what: 'cell', reason: `无法解析的金额「${tok.text}」`, reasonEn: `unparseable amount "${tok.text}"`, text: tok.text, at: { file, line: tok.line.no, cell: tok.cell } });

@@ -3,7 +3,7 @@ import type { Amount, MoneyUnit, Row, Table } from '../model/index.js';
 import type { GridLine } from '../read/grid.js';
 import type { PanelSpec, TableSpec } from '../templates/types.js';
 import type { RecognizeContext } from './context.js';
-import { unrecognisedLine } from './context.js';
+import { unrecognisedLine, cellAt } from './context.js';
 import { headerColumns, isColumnNumberRow, mapColumns, type ColumnMapping, type HeaderColumn } from './header.js';
 import { parseLabel, roleOf } from './labels.js';
 import { assignUnits } from './units.js';
@@ -63,7 +63,7 @@ function amountCell(ctx: RecognizeContext, line: GridLine, index: number, unit: 
   const text = line.cells[index]?.text ?? '';
   if (text === '') return null;
   try {
-    return parseAmount(text, unit, { file: ctx.file, line: line.no, cell: index });
+    return parseAmount(text, unit, cellAt(ctx, line, index));
   } catch (e) {
     if (!(e instanceof AmountSyntaxError)) throw e;
     ctx.unrecognised.push({ what: 'cell', reason: `无法解析的金额「${text}」`, reasonEn: `unparseable amount "${text}"`, text, at: { file: ctx.file, line: line.no, cell: index } });

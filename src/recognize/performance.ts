@@ -3,7 +3,7 @@ import type { Amount, Column, MoneyUnit, Row, Table } from '../model/index.js';
 import type { GridCell, GridLine } from '../read/grid.js';
 import type { ColumnSpec, TableSpec } from '../templates/types.js';
 import type { RecognizeContext } from './context.js';
-import { unrecognisedLine } from './context.js';
+import { unrecognisedLine, cellAt } from './context.js';
 import { isNoteLine, type TableBounds } from './grid-table.js';
 
 /**
@@ -241,7 +241,7 @@ function readPerformance(ctx: RecognizeContext, spec: TableSpec, bounds: TableBo
   };
   const amount = (line: GridLine, c: GridCell): Amount | null => {
     try {
-      return parseAmount(c.text, unit, { file: ctx.file, line: line.no, cell: c.index });
+      return parseAmount(c.text, unit, cellAt(ctx, line, c.index));
     } catch (e) {
       if (!(e instanceof AmountSyntaxError)) throw e;
       ctx.unrecognised.push({ what: 'cell', reason: `无法解析的金额「${c.text}」`, reasonEn: `unparseable amount "${c.text}"`, text: c.text, at: { file: ctx.file, line: line.no, cell: c.index } });

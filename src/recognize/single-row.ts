@@ -3,7 +3,7 @@ import type { Amount, MoneyUnit, Row, Table } from '../model/index.js';
 import type { GridLine } from '../read/grid.js';
 import type { TableSpec } from '../templates/types.js';
 import type { RecognizeContext } from './context.js';
-import { unrecognisedLine } from './context.js';
+import { unrecognisedLine, cellAt } from './context.js';
 import { isNoteLine, type TableBounds } from './grid-table.js';
 import { headerColumns, isColumnNumberRow, mapColumns } from './header.js';
 import { roleOf } from './labels.js';
@@ -35,7 +35,7 @@ function amountAt(ctx: RecognizeContext, line: GridLine, index: number, unit: Mo
   const text = line.cells[index]?.text ?? '';
   if (text === '') return null;
   try {
-    return parseAmount(text, unit, { file: ctx.file, line: line.no, cell: index });
+    return parseAmount(text, unit, cellAt(ctx, line, index));
   } catch (e) {
     if (!(e instanceof AmountSyntaxError)) throw e;
     ctx.unrecognised.push({ what: 'cell', reason: `无法解析的金额「${text}」`, reasonEn: `unparseable amount "${text}"`, text, at: { file: ctx.file, line: line.no, cell: index } });
