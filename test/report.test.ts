@@ -4,6 +4,7 @@ import { locationOf } from '../src/check/identity.js';
 import type { RuleMeta } from '../src/check/rule.js';
 import type { Document, Finding, Location } from '../src/model/index.js';
 import { checkReportJsonSchema, checkReportSchema, formatHtml, formatJson, formatReport, formatSarif, formatText, jsonReport, resolveLocation, sarifReport, type ReportInput } from '../src/report/index.js';
+import { displayWidth } from '../src/report/text.js';
 import { row, seed, SEEDS, table } from './helpers.js';
 
 /**
@@ -127,7 +128,7 @@ describe('text', () => {
   it('groups by file, then table or section, Chinese first with English below', async () => {
     const { input } = await fixture();
     const out = formatText(input, { color: false });
-    expect(out).not.toMatch(/\u001b\[/);
+    expect(out).not.toContain('\u001b[');
     const lines = out.split('\n');
     expect(lines[0]).toBe(`${FILE}  江门市医疗保障局 2026年部门预算（部门汇总）`);
     // Groups in document order: document-level, 表1, 表3, then the narrative section.
@@ -137,8 +138,8 @@ describe('text', () => {
     expect(lines[i]).toMatch(/^ {2}行141\s+error\s+表3「本年支出总体情况表」「合计」合计 ≠ 基本支出 \+ 项目支出，相差 0\.10 {2}test\/columns$/);
     expect(lines[i + 1]!.trim()).toBe('total ≠ basic + project, difference 0.10');
     expect(lines[i + 2]!.trim()).toBe('另见 also: 行141 基本支出, 行141 项目支出');
-    // The English line starts where the Chinese message starts.
-    expect(lines[i + 1]!.indexOf('total')).toBe(lines[i]!.indexOf('表3'));
+    // The English line starts in the terminal column where the Chinese message starts.
+    expect(displayWidth(lines[i + 1]!.slice(0, lines[i + 1]!.indexOf('total')))).toBe(displayWidth(lines[i]!.slice(0, lines[i]!.indexOf('表3'))));
     expect(out).toMatch(/^ {2}行142\s+warning\s+「208 社会保障和就业支出」/m);
     expect(out).toMatch(/^ {2}—\s+error\s+缺少「部门整体绩效目标表」 {2}test\/required$/m);
     expect(lines.at(-2)).toBe('✖ 3 个错误 errors, 2 个警告 warnings, 1 条提示 info');

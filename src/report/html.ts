@@ -45,6 +45,7 @@ sup.refs a{font-size:10px;margin-left:2px;color:var(--err-b)}
 section.sec{margin-left:12px}section.sec>.body{white-space:pre-wrap}
 section.sec>.body.hit-error,section.sec>.body.hit-warning,section.sec>.body.hit-info{padding:4px}
 mark{padding:0 1px}
+.note{color:var(--muted);margin:2px 0 8px}
 .lines{font-size:12px;color:var(--muted);font-weight:normal}
 nav ul{margin:4px 0;padding-left:18px}
 `;
@@ -67,6 +68,8 @@ class Hits {
   readonly cells = new Map<string, Hit[]>();
   readonly rows = new Map<string, Hit[]>();
   readonly tables = new Map<number, Hit[]>();
+  /** Findings quoting a table's note (「注：…」). */
+  readonly notes = new Map<number, Hit[]>();
   readonly sections = new Map<Section, Hit[]>();
   readonly marks = new Map<Section, SectionMark[]>();
   readonly unrecognised = new Map<number, Hit[]>();
@@ -109,6 +112,10 @@ class Hits {
         this.add(this.rows, `${place.table}-${place.row}`, hit);
         return this.rowId(place.table, place.row);
       case 'table':
+        if (loc.text && this.doc.tables[place.table]!.note?.includes(loc.text)) {
+          this.add(this.notes, place.table, hit);
+          return `${this.tableId(place.table)}-note`;
+        }
         this.add(this.tables, place.table, hit);
         return this.tableId(place.table);
       case 'section': {
@@ -198,7 +205,7 @@ function tableHtml(table: Table, ti: number, hits: Hits): string {
   const th = hits.tables.get(ti);
   const out: string[] = [];
   out.push(`<section class="tbl" id="${hits.tableId(ti)}">`);
-  out.push(`<h4 class="${hitClass(th).trim()}"${hitTitle(th)}>${esc(tableLabel(table))} <span class="lines">单位：${esc(table.unit)} · 行${table.span.from}–${table.span.to}${table.reportingUnit ? ` · ${esc(table.reportingUnit)}` : ''}</span>${th ? ` ${th.map((h) => `<a href="#${h.id}">#${h.n}</a>`).join(' ')}` : ''}</h4>`);
+  out.push(`<h4${th ? ` class="${hitClass(th).trim()}"` : ''}${hitTitle(th)}>${esc(tableLabel(table))} <span class="lines">单位：${esc(table.unit)} · 行${table.span.from}–${table.span.to}${table.reportingUnit ? ` · ${esc(table.reportingUnit)}` : ''}</span>${th ? ` ${th.map((h) => `<a href="#${h.id}">#${h.n}</a>`).join(' ')}` : ''}</h4>`);
   const panels: (string | undefined)[] = [];
   for (const c of table.columns) if (!panels.includes(c.panel)) panels.push(c.panel);
   const twoPanel = panels.length > 1 && panels.every((p) => p !== undefined);
@@ -206,13 +213,13 @@ function tableHtml(table: Table, ti: number, hits: Hits): string {
   const columnsOf = (p: string | undefined) => table.columns.map((c, ci) => ({ c, ci })).filter(({ c }) => !twoPanel || c.panel === p);
   const rowsOf = (p: string | undefined) => table.rows.map((r, ri) => ({ r, ri })).filter(({ r }) => !twoPanel || r.panel === p || (r.panel === undefined && p === panels[0]));
   const withCode = new Map(slots.map((p) => [p, rowsOf(p).some(({ r }) => r.code)]));
-  out.push('<table class="data"><thead><tr>');
+  const head: string[] = [];
   for (const p of slots) {
-    if (withCode.get(p)) out.push('<th>编码</th>');
-    out.push(`<th>项目${p ? `（${esc(panelLabel(p))}）` : ''}</th>`);
-    for (const { c } of columnsOf(p)) out.push(`<th>${esc(c.label)}${c.printedNumber ? `<br><span class="muted">${esc(c.printedNumber)}</span>` : ''}</th>`);
+    if (withCode.get(p)) head.push('<th>编码</th>');
+    head.push(`<th>项目${p ? `（${esc(panelLabel(p))}）` : ''}</th>`);
+    for (const { c } of columnsOf(p)) head.push(`<th>${esc(c.label)}${c.printedNumber ? `<br><span class="muted">${esc(c.printedNumber)}</span>` : ''}</th>`);
   }
-  out.push('</tr></thead><tbody>');
+  out.push(`<table class="data"><thead><tr>${head.join('')}</tr></thead><tbody>`);
   // Two-panel tables print one income row and one expense row per source line: show them side by side.
   const lines: { line: number | undefined; byPanel: Map<string | undefined, { r: Row; ri: number }[]> }[] = [];
   for (const p of slots) {
@@ -248,7 +255,8 @@ function tableHtml(table: Table, ti: number, hits: Hits): string {
     }
   }
   out.push('</tbody></table>');
-  if (table.note) out.push(`<p class="muted">${esc(table.note)}</p>`);
+  const nh = hits.notes.get(ti);
+  if (table.note || nh) out.push(`<p id="${hits.tableId(ti)}-note" class="note${hitClass(nh)}"${hitTitle(nh)}>${esc(table.note ?? '')}${refs(nh)}</p>`);
   out.push('</section>');
   return out.join('\n');
 }
@@ -330,7 +338,7 @@ function documentHtml(file: string, doc: Document, findingsIn: Finding[], di: nu
     out.push('<h3>未识别 unrecognised</h3><ul>');
     doc.unrecognised.forEach((u, i) => {
       const h = hits.unrecognised.get(i);
-      out.push(`<li id="${prefix}-u${i}" class="${hitClass(h).trim()}"${hitTitle(h)}>行${u.at.line ?? '?'} ${esc(u.reason)} <span class="en">${esc(u.reasonEn)}</span>${refs(h)}<br><code>${esc(u.text)}</code></li>`);
+      out.push(`<li id="${prefix}-u${i}"${h ? ` class="${hitClass(h).trim()}"` : ''}${hitTitle(h)}>行${u.at.line ?? '?'} ${esc(u.reason)} <span class="en">${esc(u.reasonEn)}</span>${refs(h)}<br><code>${esc(u.text)}</code></li>`);
     });
     out.push('</ul>');
   }

@@ -80,6 +80,14 @@ function resolveInTable(table: Table, ti: number, loc: Location): Place {
       if (ci >= 0) return { kind: 'cell', table: ti, row: ri, column: ci };
     }
   }
+  if (loc.text !== undefined) {
+    // A text cell (绩效目标, indicator ...) quoted by the finding.
+    for (const ri of rows) {
+      const row = table.rows[ri]!;
+      const ci = table.columns.findIndex((c) => c.type !== 'amount' && rowHasColumn(row, c) && (row.text?.[c.key] ?? '').includes(loc.text!));
+      if (ci >= 0) return { kind: 'cell', table: ti, row: ri, column: ci };
+    }
+  }
   if (rows.length) return { kind: 'row', table: ti, row: rows[0]! };
   return { kind: 'table', table: ti };
 }

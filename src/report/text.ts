@@ -97,7 +97,9 @@ function alsoLabel(f: Finding): string | undefined {
     return [l.file !== first?.file ? `${l.file}:` : '', where, where && what ? ' ' : '', what].join('');
   });
   const shown = [...new Set(more.filter(Boolean))];
-  return shown.length ? `另见 also: ${shown.join(', ')}` : undefined;
+  if (!shown.length) return undefined;
+  const MAX = 6;
+  return `另见 also: ${shown.slice(0, MAX).join(', ')}${shown.length > MAX ? ` 等 ${shown.length} 处 (${shown.length} places)` : ''}`;
 }
 
 /**
