@@ -2,7 +2,7 @@ import { lookupCode, namesMatch, normaliseName, type CodeScheme } from '../../ca
 import { tableName } from '../identity.js';
 import { defineRule } from '../rule.js';
 import { codedRows, SCHEME_ZH } from '../text/codes.js';
-import { rowLocation, textUnits } from '../text/units.js';
+import { locate, rowLocation, textUnits } from '../text/units.js';
 
 /** 「医疗卫生与计划生育支出（210类）」: a name followed by its code in brackets, in the narrative. */
 const NAMED_CODE = /([^\s，。；：、,;:“”"（）()]{2,30})[（(](\d{3}|\d{5}|\d{7})\s*(类|款|项)?[)）]/gu;
@@ -43,7 +43,7 @@ export default defineRule({
         ctx.report({
           message: `情况说明中「${m[0]}」：${SCHEME_ZH[scheme]}科目 ${code} 的名称是「${entry.name}」`,
           messageEn: `The narrative writes "${m[0]}", but ${scheme} code ${code} is "${entry.name}"`,
-          locations: [{ ...u.location, text: m[0] }],
+          locations: [locate(u, m.index, m[0])],
         });
       }
     }

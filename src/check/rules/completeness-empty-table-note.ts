@@ -33,7 +33,7 @@ export default defineRule({
       if (t.note && EXPLAINS_EMPTY.test(t.note)) continue;
       const topic = FUND_WORDS[t.kind];
       const explained = topic
-        ? prose.split(/[。\n]/).some((s) => topic.test(s) && /没有|无|未安排|不涉及/.test(s))
+        ? prose.split(/[。\n]/).some((s) => topic.test(s) && /没有|无(?:此类|相关|该项)?(?:支出|收入|收支|安排|发生)|未安排|不涉及/.test(s))
         : false;
       const what = t.rows.length === 0 ? '没有数据行' : '各行金额均为零';
       ctx.report({

@@ -54,7 +54,7 @@ export interface BracketProblem {
 }
 
 /** List markers 「1)」「a)」「(1)」 at the start of an item: their lone ) is not a bracket. */
-const LIST_MARKER = /(^|[\s。；;：:，,])(\d{1,2}|[a-zA-Z]|[一二三四五六七八九十]{1,3})([)）])/g;
+const LIST_MARKER = /(?<![\d（(A-Za-z一二三四五六七八九十])(\d{1,2}|[a-zA-Z]|[一二三四五六七八九十]{1,3})[)）](?=\s|\p{Script=Han}|$)/gu;
 
 /**
  * Unbalanced brackets and quotes. Marks pair by family (（ and ( are one family, so 「维修（护)费」 is
@@ -62,7 +62,7 @@ const LIST_MARKER = /(^|[\s。；;：:，,])(\d{1,2}|[a-zA-Z]|[一二三四五�
  * marks opened after its own opener (they are unclosed).
  */
 export function bracketProblems(text: string): BracketProblem[] {
-  const t = text.replace(LIST_MARKER, (_m, pre: string, n: string) => `${pre}${n}\u0000`);
+  const t = text.replace(LIST_MARKER, (_m, n: string) => `${n}\u0000`);
   const stack: { family: string; index: number; char: string }[] = [];
   const problems: BracketProblem[] = [];
   const straight: number[] = [];

@@ -4,11 +4,12 @@
  * row names and text cells (绩效目标), and the 目录 entries. Each unit carries the Location a
  * finding about it should point at.
  *
- * Lines: table units carry their exact source line. A narrative paragraph carries the line of the
- * heading of the section that contains it (the model keeps sections' spans, not paragraphs'), except
- * 名词解释 entries, which carry their own line; `sectionEnd` is the last line of the section's text.
+ * Lines: table units carry their exact source line. Narrative paragraphs are aligned with the
+ * source lines by the narrative module's LineLocator (the model keeps only a section's span), so a
+ * finding can name the line of the very character it is about: use `locate(unit, index)`.
  */
 import type { Document, Location, Row, Section, Table } from '../../model/index.js';
+import { LineLocator } from '../../narrative/lines.js';
 import { templateById } from '../../templates/index.js';
 
 export type TextUnitKind =
@@ -35,6 +36,16 @@ export interface TextUnit {
   table?: Table;
   row?: Row;
   column?: string;
+  /** For narrative paragraphs: where the paragraph starts in its section's text. */
+  offset?: number;
+  /** For narrative paragraphs: the source line of a character of `text`. */
+  lineAt?: (index: number) => number;
+}
+
+/** The unit's location, with the line of character `index` of its text and, if given, the quoted text. */
+export function locate(u: TextUnit, index = 0, text?: string): Location {
+  const line = u.lineAt ? u.lineAt(index) : u.location.line;
+  return { ...u.location, ...(line !== undefined ? { line } : {}), ...(text !== undefined ? { text } : {}) };
 }
 
 export interface SectionVisit {
@@ -104,14 +115,16 @@ function proseCell(r: Row, key: string, value: string): boolean {
 /** Every text unit of the document, in document order within each source (narrative, tables, 目录). */
 export function textUnits(doc: Document): TextUnit[] {
   const units: TextUnit[] = [];
-  const glossaryLine = (p: string): number | undefined =>
-    doc.glossary.find((g) => p.replace(/^(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[)）])\s*/, '').startsWith(g.term) && /[:：]/.test(p))?.at.line;
+  const locator = new LineLocator(doc);
   for (const { section } of walkSections(doc)) {
     units.push({ kind: isPart(section) ? 'part' : 'heading', text: section.heading, location: sectionLocation(section), prose: false, section });
     const paras = paragraphs(section);
+    let from = 0;
     paras.forEach((p, i) => {
-      const line = section.part === 'glossary' ? (glossaryLine(p) ?? section.span.from) : section.span.from;
-      units.push({ kind: 'paragraph', text: p, location: { ...sectionLocation(section, line), text: p }, prose: true, section, last: i === paras.length - 1 });
+      const offset = Math.max(0, section.text.indexOf(p, from));
+      from = offset + p.length;
+      const lineAt = (index: number) => locator.lineOf(section, offset + Math.max(0, Math.min(index, p.length - 1)));
+      units.push({ kind: 'paragraph', text: p, location: { ...sectionLocation(section, lineAt(0)), text: p }, prose: true, section, last: i === paras.length - 1, offset, lineAt });
     });
   }
   for (const t of doc.tables) {
@@ -162,7 +175,7 @@ export function unitPlace(u: TextUnit): string {
     if (u.row) return `${t}「${u.row.code ? `${u.row.code} ` : ''}${u.row.name}」${u.kind === 'cell' ? (u.location.columnLabel ?? '') : ''}`;
     return t;
   }
-  if (u.section) return `「${numberedHeading(u.section)}」${u.kind === 'paragraph' ? '' : '标题'}`;
+  if (u.section) return `「${numberedHeading(u.section)}」${u.kind === 'paragraph' ? '一节' : '标题'}`;
   return u.kind === 'contents' ? '目录' : '';
 }
 
@@ -173,7 +186,7 @@ export function unitPlaceEn(u: TextUnit): string {
     if (u.kind === 'reportingUnit') return `the reporting unit of ${t}`;
     if (u.kind === 'column') return `column "${u.text}" of ${t}`;
     if (u.kind === 'title') return `the title of ${t}`;
-    if (u.row) return `${t}, row "${u.row.name}"${u.kind === 'cell' ? `, ${u.column}` : ''}`;
+    if (u.row) return `${t}, row "${u.row.name}"${u.kind === 'cell' ? `, column "${u.location.columnLabel ?? u.column}"` : ''}`;
     return t;
   }
   if (u.section) return `section "${u.section.heading}"`;

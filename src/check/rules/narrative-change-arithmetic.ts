@@ -1,0 +1,120 @@
+import { extractClaims } from '../../narrative/index.js';
+import type { Claim, ClaimChange } from '../../narrative/index.js';
+import { asPrinted, money, percentText, place, sentenceLocation, signedChange } from '../../narrative/format.js';
+import { defineRule } from '../rule.js';
+import type { RuleContext } from '../rule.js';
+import { lastDigitFen, percentTolerance } from '../tolerance.js';
+
+const PERCENT_WORD = { increase: '增长', decrease: '下降', flat: '持平' } as const;
+
+/**
+ * How far a percent computed from two printed amounts can be off because the amounts are rounded:
+ * each is within half a unit of its last printed digit.
+ */
+function propagated(claim: Claim, change: ClaimChange, base: number, delta: number): number {
+  const half = (a: { unit: '元' | '万元'; decimals: number }) => lastDigitFen(a.unit, a.decimals) / 2;
+  const dA = claim.amount ? half(claim.amount) : 0;
+  const dD = change.amount ? half(change.amount) : 0;
+  const d = Math.abs(delta);
+  return 100 * (dD * (1 / base + d / base ** 2) + dA * (d / base ** 2));
+}
+
+function check(ctx: RuleContext, claim: Claim, change: ClaimChange): void {
+  const where = `${place(claim)}「${claim.subject}」`;
+  const whereEn = `line ${claim.at.line} "${claim.subject}"`;
+  const locations = [sentenceLocation(claim)];
+  const pct = change.percent;
+  const unit = claim.amount?.unit ?? change.amount?.unit ?? '万元';
+  const delta = signedChange(change);
+  const stated = `${claim.amount ? asPrinted(claim.amount) : ''}，比${change.basis || '上年'}${change.words.amount ?? ''}${change.amount ? asPrinted(change.amount) : ''}${pct !== undefined ? `，${change.words.percent ?? ''}${percentText(pct)}` : ''}`;
+
+  // Direction words: 「增加…下降…」 contradict each other.
+  if (change.percentDirection && change.direction !== 'flat' && change.percentDirection !== change.direction && delta !== 0 && typeof pct === 'object' && pct.value !== 0) {
+    ctx.report({
+      message: `${where}${stated}：金额说「${change.words.amount}」，增减率却说「${change.words.percent}」，方向相反`,
+      messageEn: `${whereEn}: the amount says ${change.direction} but the percent says ${change.percentDirection}`,
+      locations,
+    });
+    return;
+  }
+  if (change.direction === 'flat' && typeof pct === 'object' && pct.value !== 0) {
+    ctx.report({
+      message: `${where}${stated}：说持平（增减为 0），增减率却为 ${pct.raw}`,
+      messageEn: `${whereEn}: stated as unchanged, yet the percent is ${pct.raw}`,
+      locations,
+    });
+    return;
+  }
+  if (!claim.amount || delta === undefined || change.amount?.approximate) return;
+  const base = claim.amount.fen - delta;
+  const prior = `上年数（${money(claim.amount.fen, unit)} ${delta >= 0 ? '−' : '+'} ${money(Math.abs(delta), unit)}）= ${money(base, unit)}`;
+  const priorEn = `the implied base (${money(claim.amount.fen, unit)} ${delta >= 0 ? '−' : '+'} ${money(Math.abs(delta), unit)}) = ${money(base, unit)}`;
+  if (base < 0) {
+    ctx.report({
+      message: `${where}${stated}：推得${prior}${unit}，为负数，金额或增减额有误`,
+      messageEn: `${whereEn}: ${priorEn} ${unit} is negative; the amount or the change is wrong`,
+      expected: 0,
+      actual: base,
+      difference: base,
+      unit,
+      locations,
+    });
+    return;
+  }
+  if (pct === undefined) return;
+  if (base === 0) {
+    if (pct === 'not-comparable') return;
+    if (delta === 0 && pct.value === 0) {
+      ctx.report({
+        severity: 'info',
+        message: `${where}${stated}：上年数为 0，增减率按惯例应写「--（基数为0，不可比）」，写作 ${pct.raw}（0→0，无实质矛盾）`,
+        messageEn: `${whereEn}: the base is 0; the percent is customarily printed as "--" (not comparable), here ${pct.raw} (0 to 0, not a contradiction)`,
+        locations,
+      });
+      return;
+    }
+    ctx.report({
+      message: `${where}${stated}：推得上年数为 0，增减率不可计算，应为「--（基数为0，不可比）」，说明却为 ${pct.raw}`,
+      messageEn: `${whereEn}: the implied base is 0, so the percent cannot be computed, yet ${pct.raw} is printed`,
+      locations,
+    });
+    return;
+  }
+  const expected = (100 * Math.abs(delta)) / base;
+  if (pct === 'not-comparable') {
+    ctx.report({
+      message: `${where}${stated}：${prior}${unit}，并非 0，增减率可以计算（约 ${expected.toFixed(2)}%），不应写「不可比」`,
+      messageEn: `${whereEn}: ${priorEn} ${unit} is not 0; the percent (about ${expected.toFixed(2)}%) can be computed`,
+      locations,
+    });
+    return;
+  }
+  const tolerance = percentTolerance(pct.decimals) + propagated(claim, change, base, delta);
+  if (Math.abs(pct.value - expected) > tolerance + 1e-9) {
+    const word = delta === 0 ? '增减率' : PERCENT_WORD[delta > 0 ? 'increase' : 'decrease'];
+    ctx.report({
+      message: `${where}${stated}：${prior}${unit}，${word}应为 ${expected.toFixed(Math.max(pct.decimals, 1) + 1)}%，说明为 ${pct.raw}（容许 ±${tolerance.toFixed(2)} 个百分点）`,
+      messageEn: `${whereEn}: ${priorEn} ${unit}; the percent should be ${expected.toFixed(Math.max(pct.decimals, 1) + 1)}%, printed ${pct.raw} (tolerance ±${tolerance.toFixed(2)} points)`,
+      locations,
+    });
+  }
+}
+
+export default defineRule({
+  meta: {
+    id: 'narrative/change-arithmetic',
+    severity: 'error',
+    description: { zh: '增减额与增减率应自洽', en: 'Stated changes agree with their own arithmetic' },
+    docs:
+      '「X万元，比上年增加（减少）D万元，增长（下降）P%」中，上年数 = X ∓ D，增减率 P 应等于 D ÷ 上年数，容许最后一位 ±1 及两个金额各自的尾数误差传递。' +
+      '同时检查：金额的增减用语与增减率的用语方向一致（「增加…下降…」为错误）；「持平」即增减额为 0、增减率为 0；推得的上年数不能为负；上年数为 0 时增减率应写「--（基数为0，不可比）」——若写成「增长0%」且增减额也为 0，只作提示（info），若增减额不为 0 或写了非零百分比则为错误；上年数不为 0 却写「不可比」为错误。' +
+      '修正：重新计算增减额和增减率，或改正本年数。' +
+      '\nFor 「X, up/down D from last year, P%」 the base is X ∓ D and P must equal D / base within one unit of the last printed digit plus the rounding of the two amounts. Direction words must agree; 「持平」 means 0; the base cannot be negative; a zero base takes 「--（不可比）」 (「0%」 for 0→0 is reported as info).',
+  },
+  check(ctx) {
+    for (const claim of extractClaims(ctx.doc)) {
+      if (claim.context === 'reason' || !claim.change) continue;
+      check(ctx, claim, claim.change);
+    }
+  },
+});
