@@ -31,8 +31,10 @@ export interface Section {
   number?: string;
   /** Which part of the document: overview (概况), explanation (情况说明), glossary (名词解释), other. */
   part: 'overview' | 'explanation' | 'glossary' | 'other';
-  /** Body text (paragraphs joined by newlines), without sub-sections. */
+  /** Body text (paragraphs joined by newlines, wrapped lines rejoined), without sub-sections. */
   text: string;
+  /** Where each source line starts in `text`: the line of any sentence can be found without the source. */
+  lines?: { offset: number; line: number }[];
   span: LineSpan;
   children: Section[];
 }

@@ -67,6 +67,7 @@ export interface SectionShape {
   number?: string | undefined;
   part: 'overview' | 'explanation' | 'glossary' | 'other';
   text: string;
+  lines?: { offset: number; line: number }[] | undefined;
   span: z.infer<typeof lineSpanSchema>;
   children: SectionShape[];
 }
@@ -77,6 +78,7 @@ export const sectionSchema: z.ZodType<SectionShape> = z.lazy(() =>
     number: z.string().optional(),
     part: z.enum(['overview', 'explanation', 'glossary', 'other']),
     text: z.string(),
+    lines: z.array(z.object({ offset: z.number().int().nonnegative(), line: z.number().int().positive() })).optional(),
     span: lineSpanSchema,
     children: z.array(sectionSchema),
   }),

@@ -55,14 +55,21 @@ function headingOf(text: string): { number: string; heading: string; level: numb
 
 /** Join wrapped lines: a line that does not end a sentence continues on the next one. */
 function joinLines(lines: string[]): string {
+  return joinWithAnchors(lines.map((text) => ({ text, no: 0 }))).text;
+}
+
+/** Join wrapped lines, recording where each source line starts in the joined text. */
+function joinWithAnchors(lines: { text: string; no: number }[]): { text: string; anchors: { offset: number; line: number }[] } {
   let out = '';
-  for (const raw of lines) {
+  const anchors: { offset: number; line: number }[] = [];
+  for (const { text: raw, no } of lines) {
     const l = raw.trim();
     if (!l) continue;
-    if (out === '') out = l;
-    else out += SENTENCE_END.test(out) || /[：:]$/.test(out) ? '\n' + l : l;
+    if (out !== '') out += SENTENCE_END.test(out) || /[：:]$/.test(out) ? '\n' : '';
+    anchors.push({ offset: out.length, line: no });
+    out += l;
   }
-  return out;
+  return { text: out, anchors };
 }
 
 /**
@@ -71,11 +78,13 @@ function joinLines(lines: string[]): string {
  */
 export function readNarrative(file: string, lines: GridLine[], inTable: (lineNo: number) => boolean): Section[] {
   const parts: Section[] = [];
-  const stack: { section: Section; level: number; body: string[] }[] = [];
+  const stack: { section: Section; level: number; body: { text: string; no: number }[] }[] = [];
   const close = (downTo: number) => {
     while (stack.length && stack[stack.length - 1]!.level >= downTo) {
       const top = stack.pop()!;
-      top.section.text = joinLines(top.body);
+      const joined = joinWithAnchors(top.body);
+      top.section.text = joined.text;
+      top.section.lines = joined.anchors;
     }
   };
   for (let i = 0; i < lines.length; i++) {
@@ -110,7 +119,7 @@ export function readNarrative(file: string, lines: GridLine[], inTable: (lineNo:
       continue;
     }
     if (stack.length === 0) continue;
-    stack[stack.length - 1]!.body.push(t);
+    stack[stack.length - 1]!.body.push({ text: t, no: line.no });
     for (const s of stack) s.section.span.to = line.no;
   }
   close(0);
