@@ -20,6 +20,14 @@ function clean(raw: string): string {
     .trim();
 }
 
+/** Same length and at most one character in ten different: the line, edited (tests, fixes). */
+function similar(a: string, b: string): boolean {
+  if (a.length !== b.length || a.length < 8) return false;
+  let diff = 0;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) diff++;
+  return diff * 10 <= a.length;
+}
+
 const sourceCache = new WeakMap<Document, string[] | null>();
 
 function sourceLines(doc: Document): string[] | undefined {
@@ -83,7 +91,7 @@ export class LineLocator {
         if (!l) continue;
         let at = pos;
         while (text[at] === '\n') at++;
-        if (text.startsWith(l, at)) {
+        if (text.startsWith(l, at) || similar(text.slice(at, at + l.length), l)) {
           anchors.push({ offset: at, line: no });
           pos = at + l.length;
         }

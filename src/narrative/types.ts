@@ -67,9 +67,19 @@ export interface ClaimSite {
  */
 export type PartsKind = 'partition' | 'including';
 
+/** One list of parts of a whole, e.g. 「按支出功能科目划分：…」. */
+export interface Breakdown {
+  kind: PartsKind;
+  /** The heading of the list as printed (按支出经济分类划分), when there is one. */
+  label?: string;
+  parts: Claim[];
+}
+
 export interface Claim {
   /** The subject as printed, stripped of dates, 本部门 and verbs: 收入预算, “三公”经费, 公务接待费 … */
   subject: string;
+  /** The vocabulary subject it names (income.total, threePublic.reception, function.208 …), when recognised. */
+  key?: string;
   /** The whole noun phrase before the figure, as printed (2026年本部门财政拨款安排“三公”经费). */
   phrase: string;
   amount?: ClaimAmount;
@@ -77,10 +87,12 @@ export interface Claim {
   completion?: ClaimCompletion;
   share?: ClaimShare;
   count?: ClaimCount;
+  /** Every part stated for this claim (all breakdowns, in order). */
   parts?: Claim[];
-  partsKind?: PartsKind;
-  /** The heading of the list that introduced the parts (按支出经济分类划分), when printed. */
-  partsLabel?: string;
+  /** The lists the parts were stated in; a whole may be broken down several ways (by function, by economic class). */
+  breakdowns?: Breakdown[];
+  /** The heading of the list this claim is a part of (按支出经济分类划分), when printed. */
+  listLabel?: string;
   /** 'reason': stated inside 主要原因/主要变动情况 — an illustration, not a figure of the document. */
   context?: 'reason';
   /** The whole this claim is a part of, by subject (set for parts). */

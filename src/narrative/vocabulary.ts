@@ -15,7 +15,8 @@ export type RowPick =
   | { name: string } // regex source matched against the row name
   | { code: string } // classification code
   | { total: true } // the table's total row (合计/总计)
-  | { single: true }; // the only row of a single-row table (Jiangxi / 决算 “三公” tables)
+  | { single: true } // the only row of a single-row table (Jiangxi / 决算 “三公” tables)
+  | { projectOfSection: true }; // the project row named by the heading of the claim's section (「医疗保障改革专项经费项目情况说明」)
 
 /** One place a figure is printed: a cell, or the sum of one code over several economic tables. */
 export interface CellSource {
@@ -60,6 +61,10 @@ export interface SubjectEntry {
   scheme?: 'function' | 'economic';
   /** Always-unresolvable subjects that are still known (政府采购…): they take part in families. */
   tableless?: boolean;
+  /** A count (人, 个), not an amount. */
+  count?: boolean;
+  /** The head must be the whole phrase (编制人数, not 参照公务员管理的事业编制人数). */
+  exact?: boolean;
 }
 
 const THREE_PUBLIC_ROW = (name: string, key: string): FigureSource[] => [
@@ -223,13 +228,18 @@ export const SUBJECTS: SubjectEntry[] = [
   },
   // 政府采购: no standard table prints it; known for its parts.
   { key: 'procurement.total', head: '政府采购(?:支出)?(?:总额)?', zh: '政府采购', en: 'government procurement', sources: [], tableless: true },
-  { key: 'procurement.goods', head: '(?:政府采购)?货物(?:类)?(?:采购)?(?:预算|支出)?', zh: '政府采购货物', en: 'procurement of goods', sources: [], tableless: true },
-  { key: 'procurement.works', head: '(?:政府采购)?工程(?:类)?(?:采购)?(?:预算|支出)?', zh: '政府采购工程', en: 'procurement of works', sources: [], tableless: true },
-  { key: 'procurement.services', head: '(?:政府采购)?服务(?:类)?(?:采购)?(?:预算|支出)?', zh: '政府采购服务', en: 'procurement of services', sources: [], tableless: true },
+  { key: 'procurement.goods', head: '货物类?采购(?:预算)?|政府采购货物(?:预算|支出)?', zh: '政府采购货物', en: 'procurement of goods', sources: [], tableless: true },
+  { key: 'procurement.works', head: '工程类?采购(?:预算)?|政府采购工程(?:预算|支出)?', zh: '政府采购工程', en: 'procurement of works', sources: [], tableless: true },
+  { key: 'procurement.services', head: '服务类?采购(?:预算)?|政府采购服务(?:预算|支出)?', zh: '政府采购服务', en: 'procurement of services', sources: [], tableless: true },
+  // A project described in its own section: 「年度预算安排：50 万元」 → 项目支出绩效目标表 资金总额.
+  {
+    key: 'project.amount', head: '(?:年度)?(?:预算安排|资金总额|预算金额|项目资金)', zh: '项目年度预算', en: 'project budget',
+    sources: [{ table: 'projectPerformance', row: { projectOfSection: true }, column: 'total' }],
+  },
   // 人员 (概况): counts, no table.
-  { key: 'staff.authorised', head: '编制人数(?:共计)?', zh: '编制人数', en: 'authorised staff', sources: [], tableless: true },
-  { key: 'staff.actual', head: '实有人数(?:共计)?', zh: '实有人数', en: 'actual staff', sources: [], tableless: true },
-  { key: 'staff.serving', head: '在职人数', zh: '在职人数', en: 'serving staff', sources: [], tableless: true },
+  { key: 'staff.authorised', head: '编制人数', zh: '编制人数', en: 'authorised staff', sources: [], tableless: true, count: true, exact: true },
+  { key: 'staff.actual', head: '实有人数', zh: '实有人数', en: 'actual staff', sources: [], tableless: true, count: true, exact: true },
+  { key: 'staff.serving', head: '在职人数', zh: '在职人数', en: 'serving staff', sources: [], tableless: true, count: true, exact: true },
 ];
 
 /** Classification 类 names from the catalogue: function 类 → expenditure table rows; economic 类 → economic tables. */
@@ -281,13 +291,16 @@ export function isPartOf(part: string, whole: string): boolean {
   return FAMILIES.some((f) => f.whole === whole && f.parts.includes(part));
 }
 
-const TRAIL = '(?:财政拨款)?(?:支出)?(?:决算|预算)?(?:数)?(?:安排)?(?:为|是|共计|达)?';
+const TRAIL = '(?:财政拨款)?(?:支出)?(?:决算|预算)?(?:数)?(?:安排)?(?:总额|合计)?(?:为|是|共计|达)?';
 
 interface Compiled {
   entry: SubjectEntry;
   re: RegExp;
 }
-const COMPILED: Compiled[] = [...SUBJECTS, ...CLASS_SUBJECTS].map((entry) => ({ entry, re: new RegExp(`(?:${entry.head})${TRAIL}$`) }));
+const COMPILED: Compiled[] = [...SUBJECTS, ...CLASS_SUBJECTS].map((entry) => ({
+  entry,
+  re: new RegExp(`${entry.exact ? '^' : ''}(?:${entry.head})${entry.count ? '(?:共计|为|小计)?' : TRAIL}$`),
+}));
 
 export interface SubjectMatch {
   entry: SubjectEntry;
@@ -300,17 +313,18 @@ export interface SubjectMatch {
  * 支出/决算/预算数/安排/为 allowed). `scheme` prefers function or economic 类 when a name is both
  * (其他支出 = function 229 and economic 399).
  */
-export function matchSubject(phrase: string, scheme?: 'function' | 'economic'): SubjectMatch | undefined {
-  let best: { c: Compiled; m: RegExpExecArray } | undefined;
+export function matchSubject(phrase: string, opts: { scheme?: 'function' | 'economic' | undefined; count?: boolean } = {}): SubjectMatch | undefined {
+  let best: { c: Compiled; m: RegExpExecArray; head: string } | undefined;
   for (const c of COMPILED) {
+    if (Boolean(c.entry.count) !== Boolean(opts.count)) continue;
+    if (c.entry.scheme && opts.scheme && c.entry.scheme !== opts.scheme) continue;
     const m = c.re.exec(phrase);
     if (!m) continue;
-    if (c.entry.scheme && scheme && c.entry.scheme !== scheme) continue;
-    if (!best || m[0].length > best.m[0].length || (m[0].length === best.m[0].length && scheme && c.entry.scheme === scheme)) best = { c, m };
+    const head = new RegExp(`^(?:${c.entry.head})`).exec(m[0])?.[0] ?? m[0];
+    // The longest match explains most of the phrase; on a tie the longer head (一般公共预算财政拨款支出 over 一般公共预算财政拨款 + 支出).
+    if (!best || m[0].length > best.m[0].length || (m[0].length === best.m[0].length && head.length > best.head.length)) best = { c, m, head };
   }
-  if (!best) return undefined;
-  const head = new RegExp(`^(?:${best.c.entry.head})`).exec(best.m[0]);
-  return { entry: best.c.entry, printed: head ? head[0] : best.m[0] };
+  return best ? { entry: best.c.entry, printed: best.head } : undefined;
 }
 
 export function subjectEntry(key: string): SubjectEntry | undefined {

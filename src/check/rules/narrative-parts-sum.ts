@@ -30,7 +30,7 @@ function familyFor(whole: Claim, parts: Claim[], kind: DocumentKind): Family | u
 /** Structural lists (其中/包括/按…划分/括号) and vocabulary families stated in one section. */
 function groups(claims: Claim[], kind: DocumentKind): Group[] {
   const out: Group[] = [];
-  const covered = new Set<string>();
+  const covered = new Set<Claim>();
   for (const whole of claims) {
     if (whole.context === 'reason' || value(whole) === undefined) continue;
     for (const b of whole.breakdowns ?? []) {
@@ -45,7 +45,8 @@ function groups(claims: Claim[], kind: DocumentKind): Group[] {
         label: b.label ? `「${b.label}」所列各项` : b.kind === 'partition' ? '括号内所列各项' : '「其中」所列各项',
         labelEn: b.label ? `the items listed ${b.label}` : b.kind === 'partition' ? 'the items in brackets' : 'the items listed after 其中',
       });
-      if (family) covered.add(`${whole.at.line}:${whole.key}:${family.parts.join(',')}`);
+      // A whole already checked against a complete list is not checked again through another family.
+      if (complete) covered.add(whole);
     }
   }
   // Families: the whole and every part stated in the same section (「本年收入合计…；上年结转…」).
@@ -60,7 +61,7 @@ function groups(claims: Claim[], kind: DocumentKind): Group[] {
       if (family.kind && family.kind !== kind) continue;
       const whole = inSection.find((c) => c.key === family.whole);
       if (!whole) continue;
-      if (covered.has(`${whole.at.line}:${whole.key}:${family.parts.join(',')}`)) continue;
+      if (covered.has(whole)) continue;
       // Prefer the parts stated under this whole, then the first stated in the section.
       const parts = family.parts.map((k) => inSection.find((c) => c.key === k && parentOf(c) === whole) ?? inSection.find((c) => c.key === k && c !== whole));
       if (parts.some((p) => !p)) continue;

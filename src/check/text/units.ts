@@ -112,8 +112,18 @@ function proseCell(r: Row, key: string, value: string): boolean {
   return r.role !== 'indicator' && value.length >= 15 && /[，。；,;]/.test(value);
 }
 
-/** Every text unit of the document, in document order within each source (narrative, tables, 目录). */
+const unitCache = new WeakMap<Document, TextUnit[]>();
+
+/** Every text unit of the document, in document order within each source (narrative, tables, 目录). Computed once per document. */
 export function textUnits(doc: Document): TextUnit[] {
+  const known = unitCache.get(doc);
+  if (known) return known;
+  const units = collectUnits(doc);
+  unitCache.set(doc, units);
+  return units;
+}
+
+function collectUnits(doc: Document): TextUnit[] {
   const units: TextUnit[] = [];
   const locator = new LineLocator(doc);
   for (const { section } of walkSections(doc)) {
