@@ -64,7 +64,7 @@ export function normaliseName(name: string): string {
 
 /** True when the two names are equal after `normaliseName`. */
 export function namesMatch(a: string, b: string): boolean {
-  return normaliseName(a) === normaliseName(b);
+  return a === b || normaliseName(a) === normaliseName(b);
 }
 
 interface SchemeIndex {

@@ -5,6 +5,8 @@ import { codedRows, SCHEME_ZH } from '../text/codes.js';
 import { locate, rowLocation, textUnits } from '../text/units.js';
 
 /** 「医疗卫生与计划生育支出（210类）」: a name followed by its code in brackets, in the narrative. */
+/** Cheap pre-check before the backtracking NAMED_CODE scan. */
+const CODE_IN_BRACKETS = /[（(]\d{3}/;
 const NAMED_CODE = /([^\s，。；：、,;:“”"（）()]{2,30})[（(](\d{3}|\d{5}|\d{7})\s*(类|款|项)?[)）]/gu;
 
 export default defineRule({
@@ -32,7 +34,7 @@ export default defineRule({
       }
     }
     for (const u of textUnits(ctx.doc)) {
-      if (u.kind !== 'paragraph') continue;
+      if (u.kind !== 'paragraph' || !CODE_IN_BRACKETS.test(u.text)) continue;
       for (const m of u.text.matchAll(NAMED_CODE)) {
         const code = m[2]!;
         const scheme: CodeScheme = /^3/.test(code) && code.length <= 5 ? 'economic' : 'function';

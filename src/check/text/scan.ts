@@ -6,11 +6,11 @@ export interface Span {
   end: number;
 }
 
-function splitAfter(text: string, delimiters: RegExp): Span[] {
+function splitAfter(text: string, delimiters: string): Span[] {
   const out: Span[] = [];
   let start = 0;
   for (let i = 0; i < text.length; i++) {
-    if (delimiters.test(text[i]!) || i === text.length - 1) {
+    if (delimiters.includes(text[i]!) || i === text.length - 1) {
       const piece = text.slice(start, i + 1);
       if (piece.trim() !== '') out.push({ text: piece, start, end: i + 1 });
       start = i + 1;
@@ -21,12 +21,12 @@ function splitAfter(text: string, delimiters: RegExp): Span[] {
 
 /** Sentences: split after 。！？；; and line breaks (the delimiter stays with its sentence). */
 export function sentences(text: string): Span[] {
-  return splitAfter(text, /[。！？；;!?\n]/);
+  return splitAfter(text, '。！？；;!?\n');
 }
 
 /** Clauses: sentences further split after ，, ：: and 、 is not a clause break. */
 export function clauses(text: string): Span[] {
-  return splitAfter(text, /[。！？；;!?\n，,：:]/);
+  return splitAfter(text, '。！？；;!?\n，,：:');
 }
 
 /** The text around [start, end), at most `pad` characters each side, with … where cut. */
