@@ -8,8 +8,14 @@ export interface GridCell {
   index: number;
   /** Printed in bold (markdown `**`, HTML `<b>`, a bold font). */
   bold: boolean;
-  /** [x0, y0, x1, y1] on the page, for paged sources (PDF). */
+  /**
+   * [x0, y0, x1, y1] on the page, for paged sources (PDF). For spreadsheets (XLSX):
+   * [column, row, column, row], 1-based, in the sheet given by the line's `page`.
+   * PDF boxes are in PDF units with the origin at the page's top-left corner (y downwards).
+   */
   box?: [number, number, number, number];
+  /** Columns a merged cell covers, when the source says so (ruled PDF tables); absent for 1. */
+  span?: number;
 }
 
 export interface GridLine {
@@ -22,7 +28,7 @@ export interface GridLine {
   cells: GridCell[];
   /** Markdown heading level (1 for `#`), if the line is a heading. */
   heading?: number;
-  /** 1-based page, for paged sources. */
+  /** 1-based page, for paged sources; for spreadsheets (XLSX), the 1-based sheet index in tab order. */
   page?: number;
 }
 
@@ -32,4 +38,14 @@ export interface Grid {
   encoding: string;
   bytes: number;
   lines: GridLine[];
+  /** What the reader skipped or could not place (hidden rows, sheets...): kept as unrecognised. */
+  notes?: GridNote[];
+}
+
+/** A reader's remark about the source, e.g. hidden rows it did not read. */
+export interface GridNote {
+  /** 1-based page (for spreadsheets: sheet index), if the note concerns one. */
+  page?: number;
+  zh: string;
+  en: string;
 }

@@ -172,6 +172,8 @@ export function recognize(grid: Grid, format?: SourceFormat): Document {
   const department = identity.department ? departmentName(identity.department) : '';
   if (!department) unrecognised.push({ what: 'document', reason: '未能识别部门名称', reasonEn: 'department name not found', text: '', at: { file } });
   if (!identity.year) unrecognised.push({ what: 'document', reason: '未能识别年度', reasonEn: 'year not found', text: '', at: { file } });
+  // What the reader skipped (hidden rows, sheets...) is reported, never silently dropped.
+  for (const n of grid.notes ?? []) unrecognised.push({ what: 'document', reason: n.zh, reasonEn: n.en, text: '', at: { file, ...(n.page !== undefined ? { page: n.page } : {}) } });
   const ctx: RecognizeContext = { file, lines, defaultUnit: '万元', units: [], unrecognised };
   if (department) addUnit(ctx.units, department, true);
   for (const l of lines) if (l.text.includes('具体包括')) for (const name of listedSubUnits(l.text)) addUnit(ctx.units, name, false);

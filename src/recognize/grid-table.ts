@@ -5,14 +5,16 @@ import type { PanelSpec, TableSpec } from '../templates/types.js';
 import type { RecognizeContext } from './context.js';
 import { unrecognisedLine, cellAt } from './context.js';
 import { headerColumns, isColumnNumberRow, mapColumns, type ColumnMapping, type HeaderColumn } from './header.js';
-import { parseLabel, roleOf } from './labels.js';
+import { isTotalName, parseLabel, roleOf } from './labels.js';
 import { assignUnits } from './units.js';
 
 const UNIT_LINE = /^(?:金额)?单位\s*[:：]\s*(万元|元)\s*$/;
-const REPORTING_UNIT = /^(?:单位名称|填报单位|编制单位)\s*[:：]\s*(?:\d+\s*)?(.+)$/;
+const REPORTING_UNIT = /^(?:单位名称|填报单位|编制单位|编制部门)\s*[:：]\s*(?:\d+\s*)?(.+)$/;
 /** Printed ordinals before a row name: 一、 （一） 1. — and a leading 其中： */
 const ORDINAL = /^(?:其中[:：]\s*)?([一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[)）]|\d+[.．、](?!\d))\s*/;
 const DECIMAL_AMOUNT = /^[（(]?-?[\d,]+\.\d+[)）]?$/;
+/** Whole-元 amounts (Shanghai district tables print 156,211,123 and 0): digits, grouped or not. */
+const WHOLE_AMOUNT = /^[（(]?-?(?:\d{1,3}(?:,\d{3})+|\d+)[)）]?$/;
 
 export function isBlank(line: GridLine | undefined): boolean {
   return !line || line.text.trim() === '';
@@ -25,7 +27,25 @@ export function hasDecimalAmount(line: GridLine): boolean {
 }
 function isDataLine(line: GridLine): boolean {
   if (line.split !== 'tab' || isColumnNumberRow(line)) return false;
-  return hasDecimalAmount(line);
+  // Header cells never print a bare number (the 栏次 row is excluded above).
+  return hasDecimalAmount(line) || line.cells.some((c) => WHOLE_AMOUNT.test(c.text));
+}
+
+/** A row label no header prints first: an ordinal (一、 1.), a code, 合计/总计, or 「无」 (an empty table's only row). */
+const ROW_START = /^(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[)）]|\d+[.．、](?!\d)|\d{3}(?:\d{2}){0,2}$|无$)/;
+
+/** A row of a table whose amounts are all blank (empty templates, empty tables): it starts like a row. */
+function startsLikeRow(line: GridLine): boolean {
+  if (line.split !== 'tab') return false;
+  const first = line.cells.find((c) => c.text !== '')?.text ?? '';
+  // 合计 also heads a column (单位预算 收支总表: 预算数 / 合计 | 基本支出…): only in the label column is it a row.
+  return ROW_START.test(first) || (line.cells[0]?.text === first && isTotalName(first));
+}
+
+/** Prose after a table's last row (no tab line follows before the limit) is not part of the table. */
+export function proseFollows(lines: GridLine[], from: number, limit: number): boolean {
+  for (let j = from; j < limit; j++) if (lines[j]!.split === 'tab') return false;
+  return true;
 }
 
 interface Panel {
@@ -48,8 +68,23 @@ export interface TableBounds {
   project?: string;
 }
 
+/**
+ * Panels printed side by side under identical headers (经济分类科目编码 | 科目名称 | 决算数, twice):
+ * the header repeats, and the panels are the template's, in order.
+ */
+function repeatedPanels(headers: HeaderColumn[], specs: PanelSpec[]): { spec: PanelSpec; columns: HeaderColumn[] }[] {
+  const n = specs.length;
+  if (n < 2 || headers.length % n !== 0) return [];
+  const width = headers.length / n;
+  const part = (k: number) => headers.slice(k * width, (k + 1) * width);
+  const labels = (k: number) => part(k).map((h) => h.leaf).join('|');
+  if (labels(0).replace(/\|/g, '') === '' || !specs.every((_, k) => labels(k) === labels(0))) return [];
+  return specs.map((spec, k) => ({ spec, columns: part(k).map((h) => ({ ...h, group: '', path: h.leaf })) }));
+}
+
 function splitPanels(headers: HeaderColumn[], top: GridLine, specs: PanelSpec[]): { spec: PanelSpec; columns: HeaderColumn[] }[] {
   const starts = top.cells.filter((c) => c.text !== '').map((c) => c.index);
+  if (!starts.some((start) => specs.some((s) => s.header.test(top.cells[start]!.text)))) return repeatedPanels(headers, specs);
   return starts.flatMap((start, k) => {
     const end = starts[k + 1] ?? Infinity;
     const label = top.cells[start]!.text;
@@ -75,7 +110,12 @@ function buildRow(ctx: RecognizeContext, spec: TableSpec, line: GridLine, mappin
   const cells = line.cells;
   const cellText = (i: number | undefined) => (i === undefined ? '' : (cells[i]?.text ?? ''));
   let name = cellText(mapping.nameIndex);
-  const codeText = cellText(mapping.codeIndex);
+  let codeText = mapping.codeParts ? mapping.codeParts.map((i) => cellText(i)).join('') : cellText(mapping.codeIndex);
+  if (codeText !== '' && !/\d/.test(codeText)) {
+    // Not a code: a label spread over the code columns (合计, 人员经费合计) or the 类款项 header.
+    if (name === '' && !/^[类款项]+$/.test(codeText)) name = codeText;
+    codeText = '';
+  }
   if (name === '' && codeText === '' && mapping.values.every((v) => cellText(v.index) === '')) return undefined;
   let printedNumber: string | undefined;
   const ord = name === '' ? null : ORDINAL.exec(name);
@@ -138,7 +178,7 @@ export function readGridTable(ctx: RecognizeContext, spec: TableSpec, bounds: Ta
       reportingUnit = r[1]!.trim();
       continue;
     }
-    if (line.split !== 'tab' || isDataLine(line)) break;
+    if (line.split !== 'tab' || isDataLine(line) || (headerRows.length > 0 && startsLikeRow(line))) break;
     headerRows.push(line);
   }
   const table: Table = {
@@ -197,6 +237,7 @@ export function readGridTable(ctx: RecognizeContext, spec: TableSpec, bounds: Ta
       continue;
     }
     if (line.split !== 'tab') {
+      if (table.rows.length > 0 && proseFollows(lines, i, bounds.limit)) break;
       unrecognisedLine(ctx, line, `表「${bounds.title}」中无法识别的行`, `unrecognised line inside table "${bounds.title}"`);
       last = i;
       continue;

@@ -13,6 +13,8 @@ export interface HeaderColumn {
 
 const LABEL_COLUMN = /科目编码|^编码$|科目名称|^项目$|单位名称|功能科目名称|经济科目|支出项目类别|^项目名称$/;
 const CODE_COLUMN = /科目编码|^编码$/;
+/** A code printed in parts, one column each: 类 | 款 | 项 (Shanghai and national 决算 tables). */
+const CODE_PART = /^[类款项]$/;
 
 /** A 栏次 row: column numbers 1..n (label cells empty, `**` or 栏次). */
 export function isColumnNumberRow(line: GridLine): boolean {
@@ -22,6 +24,7 @@ export function isColumnNumberRow(line: GridLine): boolean {
 
 /** Work out each column's group and leaf label from stacked header rows (merged cells print once). */
 export function headerColumns(rows: GridLine[]): HeaderColumn[] {
+  if (rows.some((r) => r.cells.some((c) => (c.span ?? 1) > 1))) return spannedHeaderColumns(rows);
   const labelRows = rows.filter((r) => !isColumnNumberRow(r));
   const numberRow = rows.find(isColumnNumberRow);
   const width = Math.max(0, ...rows.map((r) => r.cells.length));
@@ -43,6 +46,50 @@ export function headerColumns(rows: GridLine[]): HeaderColumn[] {
   return cols;
 }
 
+/**
+ * Header rows whose merged cells state their span (ruled PDF tables): a column's leaf is the
+ * lowest label printed in it, and its group is every label above the leaf whose cell covers the
+ * column, outermost first ("“三公”经费预算数/公务用车购置及运行费/小计").
+ */
+function spannedHeaderColumns(rows: GridLine[]): HeaderColumn[] {
+  const labelRows = rows.filter((r) => !isColumnNumberRow(r));
+  const numberRow = rows.find(isColumnNumberRow);
+  const width = Math.max(0, ...rows.map((r) => r.cells.length));
+  /** The label of the cell covering column i in a row, and whether the cell starts there. */
+  const covering = (r: GridLine, i: number): { text: string; own: boolean } => {
+    for (let j = Math.min(i, r.cells.length - 1); j >= 0; j--) {
+      const c = r.cells[j]!;
+      if (c.text === '') continue;
+      return j + (c.span ?? 1) > i ? { text: c.text, own: j === i } : { text: '', own: false };
+    }
+    return { text: '', own: false };
+  };
+  const cols: HeaderColumn[] = [];
+  for (let i = 0; i < width; i++) {
+    let leaf = '';
+    let leafRow = -1;
+    for (let r = labelRows.length - 1; r >= 0; r--) {
+      const c = covering(labelRows[r]!, i);
+      if (c.text === '') continue;
+      // A spanning leaf names its first column only; the others it covers stay unlabelled.
+      if (c.own) {
+        leaf = c.text;
+        leafRow = r;
+      }
+      break;
+    }
+    const groups: string[] = [];
+    for (let r = 0; r < leafRow; r++) {
+      const c = covering(labelRows[r]!, i);
+      if (c.text !== '' && c.text !== leaf) groups.push(c.text);
+    }
+    const group = groups.join('/');
+    const printed = numberRow ? (numberRow.cells[i]?.text ?? '') : '';
+    cols.push({ index: i, group, leaf, path: group ? `${group}/${leaf}` : leaf, ...(printed && printed !== '**' ? { printedNumber: printed } : {}) });
+  }
+  return cols;
+}
+
 export function isLabelColumn(h: HeaderColumn): boolean {
   return LABEL_COLUMN.test(h.leaf) && !/合计|小计/.test(h.leaf);
 }
@@ -53,6 +100,8 @@ export function isCodeColumn(h: HeaderColumn): boolean {
 export interface ColumnMapping {
   /** Position of the code cell, if a separate code column exists. */
   codeIndex?: number;
+  /** Positions of the cells a code is printed in, when it is split into 类 | 款 | 项 columns. */
+  codeParts?: number[];
   /** Position of the name cell. */
   nameIndex?: number;
   /** Value columns: position and model column. */
@@ -72,6 +121,10 @@ export function mapColumns(
   const used = new Set<string>();
   for (const h of headers) {
     if (h.leaf === '' && h.group === '') continue;
+    if (CODE_PART.test(h.leaf)) {
+      (mapping.codeParts ??= []).push(h.index);
+      continue;
+    }
     if (isLabelColumn(h)) {
       if (isCodeColumn(h)) mapping.codeIndex = h.index;
       else mapping.nameIndex ??= h.index;
@@ -88,5 +141,11 @@ export function mapColumns(
       mapping.values.push({ index: h.index, column: { key, label, type: 'amount', ...(panel ? { panel } : {}) } });
     }
   }
+  // 「科目编码」 over unlabelled columns up to the name column: the code is printed in parts there.
+  if (mapping.codeIndex !== undefined && mapping.nameIndex !== undefined && mapping.nameIndex > mapping.codeIndex + 1) {
+    const between = headers.filter((h) => h.index > mapping.codeIndex! && h.index < mapping.nameIndex!);
+    if (between.length > 0 && between.every((h) => h.leaf === '' && h.group === '')) mapping.codeParts = [mapping.codeIndex, ...between.map((h) => h.index)];
+  }
+  if (mapping.codeParts) delete mapping.codeIndex;
   return mapping;
 }

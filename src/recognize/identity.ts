@@ -16,18 +16,46 @@ const TITLE_PATTERNS: RegExp[] = [
   /^第一部分[:：\s]*(.+?)概况$/,
 ];
 
+/** 「预算主管部门：X」 (Shanghai 部门预算 covers), 「预算单位：X」 (单位预算). */
+const NAMED_DEPARTMENT = /^(?:预算主管部门|预算单位|主管部门|部门名称)\s*[:：]\s*(.+)$/;
+/** A title that names no department: 「上海市普陀区2026年区级部门预算」, 「2024年度部门决算」. */
+const YEAR_IN_NAME = /\d{4}\s*年|^度$|^区级$/;
+
 /** Department, year and kind from the document's opening lines. */
 export function readIdentity(lines: GridLine[]): Identity {
   const id: Identity = {};
   const head = lines.slice(0, 120);
+  let prev = '';
   for (let i = 0; i < head.length; i++) {
     const t = head[i]!.text.trim();
     if (!t) continue;
+    const named = NAMED_DEPARTMENT.exec(t);
+    if (named && !id.department) {
+      id.department = named[1]!.trim();
+      continue;
+    }
+    // Cover printed on two lines: 「上海市普陀区财政局」 then 「2024年度部门决算」.
+    const bare = /^(\d{4})\s*年度?\s*(?:部门|单位)(预算|决算)$/.exec(t);
+    if (bare) {
+      id.year ??= Number(bare[1]);
+      id.kind ??= bare[2] === '决算' ? 'final' : 'budget';
+      if (!id.department && prev && /(?:局|委|办|院|会|处|室|厅|部|中心|办事处|政府|街道|镇|所|站|队|馆|社|团)$/.test(prev)) id.department = prev;
+      prev = t;
+      continue;
+    }
+    prev = t;
     if (!id.year) {
       const y = /^(\d{4})\s*年(?:度)?$/.exec(t) ?? /(\d{4})\s*年(?:度)?\s*(?:部门|单位)(?:预算|决算)/.exec(t);
       if (y) id.year = Number(y[1]);
     }
     const m = TITLE_PATTERNS[0]!.exec(t);
+    if (m && !id.department && YEAR_IN_NAME.test(m[2]!.trim())) {
+      // 「上海市普陀区2026年区级部门预算」: year and kind; the department is named elsewhere.
+      const y = /(\d{4})\s*年/.exec(t);
+      if (y) id.year ??= Number(y[1]);
+      id.kind ??= m[4] === '决算' ? 'final' : 'budget';
+      continue;
+    }
     if (m && !id.department) {
       id.department = m[2]!.trim();
       id.kind = m[4] === '决算' ? 'final' : 'budget';

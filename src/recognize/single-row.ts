@@ -4,12 +4,12 @@ import type { GridLine } from '../read/grid.js';
 import type { TableSpec } from '../templates/types.js';
 import type { RecognizeContext } from './context.js';
 import { unrecognisedLine, cellAt } from './context.js';
-import { isNoteLine, type TableBounds } from './grid-table.js';
+import { isNoteLine, proseFollows, type TableBounds } from './grid-table.js';
 import { headerColumns, isColumnNumberRow, mapColumns } from './header.js';
 import { roleOf } from './labels.js';
 
 const UNIT_LINE = /^(?:金额)?单位\s*[:：]\s*(万元|元)\s*$/;
-const REPORTING_UNIT = /^(?:单位名称|填报单位|编制单位)\s*[:：]\s*(?:\d+\s*)?(.+)$/;
+const REPORTING_UNIT = /^(?:单位名称|填报单位|编制单位|编制部门)\s*[:：]\s*(?:\d+\s*)?(.+)$/;
 
 /** A line of amounts: every non-empty cell is printed like an amount (and it is not the 栏次 row). */
 function isAmountLine(line: GridLine): boolean {
@@ -113,6 +113,7 @@ export function readSingleRowTable(ctx: RecognizeContext, spec: TableSpec, bound
       break;
     }
     if (!isAmountLine(line) && !isDataLine(line)) {
+      if (table.rows.length > 0 && line.split !== 'tab' && proseFollows(lines, i, bounds.limit)) break;
       unrecognisedLine(ctx, line, `表「${bounds.title}」中无法识别的行`, `unrecognised line inside table "${bounds.title}"`);
       last = i;
       continue;

@@ -7,18 +7,36 @@ import type { ColumnSpec, Template } from './types.js';
  * position. Header patterns match the printed label of each column (used for labels and, in
  * tab-separated copies, for mapping).
  */
-const THREE_PUBLIC_GROUP: [key: string, header: RegExp][] = [
-  ['total', /^合计$/],
-  ['abroad', /^因公出国[（(]境[)）]费(用)?$/],
-  ['vehicle', /^公务用车购置及运行维护费$/],
-  ['vehiclePurchase', /^公务用车购置费$/],
-  ['vehicleRunning', /^公务用车运行维护费$/],
-  ['reception', /^公务接待费$/],
+const THREE_PUBLIC_GROUP: [key: string, header: RegExp, spanned: string][] = [
+  ['total', /^合计$/, '合计'],
+  ['abroad', /^因公出国[（(]境[)）]费(用)?$/, '因公出国[（(]境[)）]费用?'],
+  ['vehicle', /^公务用车购置及运行维护费$/, '公务用车购置及运行(?:维护)?费/小计'],
+  ['vehiclePurchase', /^公务用车购置费$/, '公务用车购置费'],
+  ['vehicleRunning', /^公务用车运行维护费$/, '公务用车运行(?:维护)?费'],
+  ['reception', /^公务接待费$/, '公务接待费'],
 ];
 
-const threePublicColumns = (group: 'budget' | 'final'): ColumnSpec[] => THREE_PUBLIC_GROUP.map(([key, header]) => col(`${group}.${key}`, header));
+/**
+ * A ruled (PDF) copy states the merged header cells, so a column's path is every label above it:
+ * 「财政拨款“三公”经费/公务用车购置及运行费/小计/预算数」. Both forms are accepted; the bare label
+ * comes first (the layout reader prints it as the column's label).
+ */
+const threePublicColumns = (group: 'budget' | 'final'): ColumnSpec[] =>
+  THREE_PUBLIC_GROUP.map(([key, header, spanned]) => col(`${group}.${key}`, new RegExp(`${header.source}|(?:^|/)${spanned}/${group === 'budget' ? '预算数' : '决算数'}$`)));
 
-const BASIC_PROJECT: ColumnSpec[] = [col('basic', /^基本支出$/), col('project', /^项目支出$/)];
+const BASIC_PROJECT: ColumnSpec[] = [col('basic', /(^|\/)基本支出$/), col('project', /(^|\/)项目支出$/)];
+
+/** 本年支出's parts, printed under it in a ruled copy (「本年支出/小计」, the blank template's 「本年支出/合计」). */
+const SPENDING_TOTAL = /^小计$|^本年支出合计$|(?:^|\/)本年支出\/(?:小计|合计)$/;
+
+/** 政府性基金 / 国有资本经营 财政拨款收入支出决算表: balances, income, spending by kind. */
+const BALANCE_COLUMNS: ColumnSpec[] = [
+  col('carriedOver', /^年初结转和结余$/),
+  col('income', /^本年收入$/),
+  col('total', SPENDING_TOTAL),
+  ...BASIC_PROJECT,
+  col('carriedForward', /^年末结转和结余$/),
+];
 
 /** 全国部门决算公开模板: 9 tables, as printed by 江门 and most 部门决算 disclosures (seed 002). */
 export const nationalFinal: Template = {
@@ -85,17 +103,16 @@ export const nationalFinal: Template = {
     },
     {
       kind: 'govFund', number: 7, titles: [/^政府性基金预算财政拨款收入支出决算表$/], layout: 'grid', codes: 'function', required: true,
-      columns: [
-        col('carriedOver', /^年初结转和结余$/),
-        col('income', /^本年收入$/),
-        col('total', /^小计$|^本年支出合计$/),
-        ...BASIC_PROJECT,
-        col('carriedForward', /^年末结转和结余$/),
-      ],
+      columns: BALANCE_COLUMNS,
     },
     {
       kind: 'stateCapital', number: 8, titles: [/^国有资本经营预算财政拨款支出决算表$/], layout: 'grid', codes: 'function', required: true,
       columns: [col('total', /^小计$|^本年支出合计$|^合计$/), ...BASIC_PROJECT],
+    },
+    {
+      // Shanghai prints the state-capital table like the fund one, with balances (上海市普陀区 2024).
+      kind: 'stateCapital', number: 9, titles: [/^国有资本经营预算财政拨款收入支出决算表$/], layout: 'grid', codes: 'function', required: false,
+      columns: BALANCE_COLUMNS,
     },
     {
       kind: 'threePublic', number: 9, titles: [/^财政拨款[“"]三公[”"]经费支出决算表$/], layout: 'single-row', required: true,
