@@ -1,6 +1,6 @@
 import { defineRule } from '../rule.js';
 import { excerpt } from '../text/scan.js';
-import { locate, textUnits, unitPlace, unitPlaceEn } from '../text/units.js';
+import { anyUnitMatches, locate, textUnits, unitPlace, unitPlaceEn } from '../text/units.js';
 
 /** A word of 2–4 characters written twice in a row: 「两个项目项目全年预算数」. */
 const REPEATED = /(\p{Script=Han}{2,4})\1/gu;
@@ -18,6 +18,7 @@ export default defineRule({
       ' A word of two to four characters immediately repeated (「项目项目」) is a typing error.',
   },
   check(ctx) {
+    if (!anyUnitMatches(ctx.doc, REPEATED)) return;
     for (const u of textUnits(ctx.doc)) {
       if (u.kind === 'column') continue;
       for (const m of u.text.matchAll(REPEATED)) {

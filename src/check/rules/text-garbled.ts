@@ -1,6 +1,6 @@
 import { defineRule } from '../rule.js';
 import { excerpt } from '../text/scan.js';
-import { locate, textUnits, unitPlace, unitPlaceEn } from '../text/units.js';
+import { anyUnitMatches, locate, textUnits, unitPlace, unitPlaceEn } from '../text/units.js';
 
 /** U+FFFD (a byte sequence that could not be decoded), classic GBK/UTF-8 mojibake, private-use and control characters. */
 // eslint-disable-next-line no-control-regex -- control characters are exactly what this rule looks for
@@ -17,6 +17,7 @@ export default defineRule({
       '修正：从原始文件重新导出该段文字。 Text containing U+FFFD, mojibake, private-use or control characters: the text was damaged in conversion and readers cannot see it.',
   },
   check(ctx) {
+    if (!anyUnitMatches(ctx.doc, GARBLED)) return;
     for (const u of textUnits(ctx.doc)) {
       const hits = [...u.text.matchAll(GARBLED)];
       if (hits.length === 0) continue;

@@ -1,7 +1,7 @@
 import type { Severity } from '../../model/index.js';
 import { defineRule } from '../rule.js';
 import { excerpt } from '../text/scan.js';
-import { locate, textUnits, unitPlace, unitPlaceEn } from '../text/units.js';
+import { anyUnitMatches, locate, textUnits, unitPlace, unitPlaceEn } from '../text/units.js';
 
 interface Pattern {
   re: RegExp;
@@ -20,6 +20,9 @@ const PATTERNS: Pattern[] = [
   { re: /各部门(?:应)?结合(?:本部门)?实际|结合(?:部门|本部门|单位|本单位)实际[^。；]{0,40}(?:进行)?(?:解释|说明|填写|填列)|(?:请|应)(?:根据|按照|结合)[^。；]{0,12}(?:填写|填列)|(?:此处|这里)(?:填写|填列|删除)/gu, zh: '模板填写说明未替换为实际内容', en: 'template instructions left in the text', severity: 'warning' },
 ];
 
+/** Characters or words every pattern needs: texts without any of them are skipped cheaply. */
+const MAY_MATCH = /\d|[XxＸｘ×＊*某（(【“《「_＿]|实际|填写|填列|删除/;
+
 export default defineRule({
   meta: {
     id: 'text/placeholder',
@@ -31,8 +34,11 @@ export default defineRule({
       '修正：填入实际内容，删除模板说明。 Template placeholders (incomplete years, XX/××, empty brackets, blanks) are errors; template instructions left in the text are warnings.',
   },
   check(ctx) {
+    const patterns = PATTERNS.filter((p) => anyUnitMatches(ctx.doc, p.re));
+    if (patterns.length === 0) return;
     for (const u of textUnits(ctx.doc)) {
-      for (const p of PATTERNS) {
+      if (!MAY_MATCH.test(u.text)) continue;
+      for (const p of patterns) {
         for (const m of u.text.matchAll(p.re)) {
           ctx.report({
             severity: p.severity,

@@ -1,6 +1,6 @@
 import { defineRule } from '../rule.js';
 import { excerpt } from '../text/scan.js';
-import { locate, textUnits, unitPlace, unitPlaceEn } from '../text/units.js';
+import { anyUnitMatches, locate, textUnits, unitPlace, unitPlaceEn } from '../text/units.js';
 
 /** Two sentence or clause marks in a row: 「。。」「，，」「，。」「；。」「、，」 (「……」「——」「？！」 are not flagged). */
 const DOUBLED = /[。，、；：,;]\s*[。，、；,;]|[。，、；,;]\s*：/gu;
@@ -16,6 +16,7 @@ export default defineRule({
       ' Two clause or sentence marks in a row (「。。」, 「，，」, 「，。」) are typing errors.',
   },
   check(ctx) {
+    if (!anyUnitMatches(ctx.doc, DOUBLED)) return;
     for (const u of textUnits(ctx.doc)) {
       for (const m of u.text.matchAll(DOUBLED)) {
         const ex = excerpt(u.text, m.index, m.index + m[0].length);

@@ -61,12 +61,24 @@ const LIST_MARKER = /(?<![\d（(A-Za-z一二三四五六七八九十])(\d{1,2}|[
  * balanced); nested quotes “…“两库”…” balance; a closing mark of another family first closes the
  * marks opened after its own opener (they are unclosed).
  */
+const ANY_MARK = /[“”‘’（）()《》【】[\]「」『』〔〕"]/;
+
 export function bracketProblems(text: string): BracketProblem[] {
-  const t = text.replace(LIST_MARKER, (_m, n: string) => `${n}\u0000`);
+  if (!ANY_MARK.test(text)) return [];
+  // Balanced as printed: nothing to report (list markers only matter where something is unbalanced).
+  const raw = scanBrackets(text);
+  if (raw.length === 0) return raw;
+  return scanBrackets(text.replace(LIST_MARKER, (_m, n: string) => `${n}\u0000`));
+}
+
+const MARK_CODES = new Set([...Object.keys(OPEN), ...Object.keys(CLOSE), '"'].map((c) => c.charCodeAt(0)));
+
+function scanBrackets(t: string): BracketProblem[] {
   const stack: { family: string; index: number; char: string }[] = [];
   const problems: BracketProblem[] = [];
   const straight: number[] = [];
   for (let i = 0; i < t.length; i++) {
+    if (!MARK_CODES.has(t.charCodeAt(i))) continue;
     const c = t[i]!;
     if (c === '"') {
       straight.push(i);
@@ -81,7 +93,8 @@ export function bracketProblems(text: string): BracketProblem[] {
     }
     const close = CLOSE[c];
     if (!close) continue;
-    const at = stack.map((s) => s.family).lastIndexOf(close);
+    let at = stack.length - 1;
+    while (at >= 0 && stack[at]!.family !== close) at--;
     if (at < 0) {
       problems.push({ index: i, char: c, kind: 'unopened' });
       continue;

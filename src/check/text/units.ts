@@ -202,3 +202,22 @@ export function unitPlaceEn(u: TextUnit): string {
   if (u.section) return `section "${u.section.heading}"`;
   return u.kind === 'contents' ? 'the table of contents' : 'the document';
 }
+
+const joinedCache = new WeakMap<Document, string>();
+
+/**
+ * True when `re` matches somewhere in the document's text units. Rules whose patterns are rare test
+ * this first (one scan of the whole text) and skip the per-unit loop when there is nothing to find.
+ */
+export function anyUnitMatches(doc: Document, re: RegExp): boolean {
+  let joined = joinedCache.get(doc);
+  if (joined === undefined) {
+    // U+2063 (invisible separator) between units: no pattern of the text rules matches across it.
+    joined = textUnits(doc).map((u) => u.text).join('\u2063');
+    joinedCache.set(doc, joined);
+  }
+  re.lastIndex = 0;
+  const found = re.test(joined);
+  re.lastIndex = 0;
+  return found;
+}
