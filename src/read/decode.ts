@@ -1,3 +1,4 @@
+import { isUtf8 } from 'node:buffer';
 import { InputError } from '../model/errors.js';
 
 export interface DecodedText {
@@ -30,12 +31,10 @@ export function decodeText(bytes: Uint8Array, file: string): DecodedText {
     throw new InputError(file, '不是文本文件（含二进制内容），无法读取', 'binary file, not text');
   }
   const hasBom = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
-  try {
-    const text = new TextDecoder('utf-8', { fatal: true }).decode(hasBom ? bytes.subarray(3) : bytes);
-    return { text, encoding: 'utf-8' };
-  } catch {
-    // Not UTF-8: try GB18030, refusing text that still decodes to replacement characters.
-  }
+  const body = hasBom ? bytes.subarray(3) : bytes;
+  // Native validation, then decoding: much faster than a fatal TextDecoder on large files.
+  if (isUtf8(body)) return { text: Buffer.from(body.buffer, body.byteOffset, body.byteLength).toString('utf8'), encoding: 'utf-8' };
+  // Not UTF-8: try GB18030, refusing text that still decodes to replacement characters.
   const text = new TextDecoder('gb18030').decode(bytes);
   const bad = (text.match(/\uFFFD/g) ?? []).length;
   if (bad > Math.max(3, text.length / 1000)) {

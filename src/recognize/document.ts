@@ -12,6 +12,8 @@ import { addUnit } from './units.js';
 
 const TOC_START = /^目\s*录$/;
 const TABLE_NUMBER = /^表\s*(\d+)$/;
+/** Longer than any table title (with 表N and 《》). */
+const MAX_TITLE = 60;
 
 /** The title text of a line: a plain line, or a tab line with one non-empty cell. */
 function titleText(line: GridLine): string {
@@ -71,7 +73,9 @@ function findTableStarts(lines: GridLine[], template: Template, toc: [number, nu
   for (let i = 0; i < lines.length; i++) {
     if (toc && i >= toc[0] && i < toc[1]) continue;
     const line = lines[i]!;
-    const title = titleText(line);
+    // Titles are short lines; anything longer is prose or a data row.
+    const title = line.text.length <= MAX_TITLE ? titleText(line) : '';
+    if (!title && line.split !== 'tab') continue;
     for (const spec of template.tables) {
       if (title && spec.titles.some((re) => re.test(title))) {
         starts.push({ index: i, spec, title: title.replace(/^《(.*)》$/, '$1'), headerStart: false });

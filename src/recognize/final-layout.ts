@@ -39,7 +39,9 @@ interface Token {
 
 type TokenKind = 'amount' | 'int' | 'text';
 
+const FULL_WIDTH = /[０-９．，－]/;
 function halfWidth(s: string): string {
+  if (!FULL_WIDTH.test(s)) return s;
   return s.replace(/[０-９．，－]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0));
 }
 

@@ -1,4 +1,4 @@
-import { parseAmount, AmountSyntaxError } from '../model/index.js';
+import { looksLikeAmount, parseAmount, AmountSyntaxError } from '../model/index.js';
 import type { Amount, MoneyUnit, Row, Table } from '../model/index.js';
 import type { GridLine } from '../read/grid.js';
 import type { PanelSpec, TableSpec } from '../templates/types.js';
@@ -38,8 +38,10 @@ const ROW_START = /^(?:[一二三四五六七八九十]+、|[（(][一二三四�
 function startsLikeRow(line: GridLine): boolean {
   if (line.split !== 'tab') return false;
   const first = line.cells.find((c) => c.text !== '')?.text ?? '';
-  // 合计 also heads a column (单位预算 收支总表: 预算数 / 合计 | 基本支出…): only in the label column is it a row.
-  return ROW_START.test(first) || (line.cells[0]?.text === first && isTotalName(first));
+  // 合计 also heads a column (单位预算 收支总表: 预算数 / 合计 | 基本支出…): only in the label column is it a row,
+  // and only when no other label follows it (the blank 决算 template prints 本年支出's 合计 | 基本支出 in that row).
+  if (ROW_START.test(first)) return true;
+  return line.cells[0]?.text === first && isTotalName(first) && line.cells.slice(1).every((c) => c.text === '' || looksLikeAmount(c.text));
 }
 
 /** Prose after a table's last row (no tab line follows before the limit) is not part of the table. */
@@ -225,7 +227,7 @@ export function readGridTable(ctx: RecognizeContext, spec: TableSpec, bounds: Ta
       last = i;
       break;
     }
-    if (line.split === 'tab' && !isDataLine(line) && (line.cells[0]?.text ?? '') === headerKey) {
+    if (line.split === 'tab' && (line.cells[0]?.text ?? '') === headerKey && !isDataLine(line)) {
       // A header repeated after a page break: the table continues.
       let k = 1;
       while (k < headerRows.length && i + 1 < bounds.limit && lines[i + 1]!.split === 'tab' && !isDataLine(lines[i + 1]!)) {

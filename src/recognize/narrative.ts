@@ -24,6 +24,17 @@ export function isPartHeading(text: string): boolean {
 }
 
 /**
+ * Documents that number no part (上海市区级部门预算: 「上海市普陀区司法局主要职能」, 「名词解释」,
+ * 「2026年部门预算编制说明」, 「其他相关情况说明」, 「人民调解项目经费情况说明」) title each part on
+ * a line of its own.
+ */
+const UNNUMBERED_PART = /^[^。；，,：:]{0,30}?(主要职能|主要职责|机构设置|名词解释|预算编制说明|情况说明)$/;
+
+function unnumberedPartKind(title: string): Section['part'] {
+  return /主要职能|主要职责|机构设置/.test(title) ? 'overview' : partKind(title);
+}
+
+/**
  * A part heading wrapped onto the next line (PDF layouts: 「第三部分：X2023」 / 「年度部门决算情况说明」):
  * the index of the continuation line, when joining it turns an unknown part into a known one.
  */
@@ -78,6 +89,7 @@ function joinWithAnchors(lines: { text: string; no: number }[]): { text: string;
  */
 export function readNarrative(file: string, lines: GridLine[], inTable: (lineNo: number) => boolean): Section[] {
   const parts: Section[] = [];
+  const unnumbered = !lines.some((l) => PART.test(l.text.trim()));
   const stack: { section: Section; level: number; body: { text: string; no: number }[] }[] = [];
   const close = (downTo: number) => {
     while (stack.length && stack[stack.length - 1]!.level >= downTo) {
@@ -92,6 +104,13 @@ export function readNarrative(file: string, lines: GridLine[], inTable: (lineNo:
     if (inTable(line.no)) continue;
     const t = line.text.trim();
     if (!t || isPageFurniture(t)) continue;
+    if (unnumbered && t.length <= MAX_HEADING && UNNUMBERED_PART.test(t) && !headingOf(t)) {
+      close(0);
+      const section: Section = { heading: t, part: unnumberedPartKind(t), text: '', span: { file, from: line.no, to: line.no }, children: [] };
+      parts.push(section);
+      stack.push({ section, level: 0, body: [] });
+      continue;
+    }
     const part = PART.exec(t);
     if (part) {
       close(0);
