@@ -41,9 +41,6 @@ export function valueOf(ref: CellRef): number {
   return ref.row.cells[ref.column]?.fen ?? 0;
 }
 
-function sum(terms: Term[]): number {
-  return terms.reduce((s, t) => s + t.sign * valueOf(t.ref), 0);
-}
 
 export interface Evaluation {
   identity: Identity;
@@ -58,15 +55,26 @@ export interface Evaluation {
 }
 
 export function evaluate(identity: Identity): Evaluation {
-  const left = sum(identity.left);
-  const right = sum(identity.right);
+  let left = 0;
+  let right = 0;
+  let decimals = 0;
+  // Printed zeros are exact in practice; only non-zero figures carry rounding error.
+  let nonZero = 0;
+  const visit = (t: Term, side: 1 | -1) => {
+    const a = t.ref.row.cells[t.ref.column];
+    const v = a?.fen ?? 0;
+    if (side === 1) left += t.sign * v;
+    else right += t.sign * v;
+    if (v !== 0) nonZero++;
+    if (a && a.decimals > decimals) decimals = a.decimals;
+  };
+  for (const t of identity.left) visit(t, 1);
+  for (const t of identity.right) visit(t, -1);
   const difference = left - right;
   const first = identity.left[0]?.ref ?? identity.right[0]?.ref;
   const unit = first?.table.unit ?? '万元';
-  const decimals = Math.max(0, ...[...identity.left, ...identity.right].map((t) => t.ref.row.cells[t.ref.column]?.decimals ?? 0), first?.table.decimals ?? 2);
-  // Printed zeros are exact in practice; only non-zero figures carry rounding error.
-  const terms = [...identity.left, ...identity.right].filter((t) => valueOf(t.ref) !== 0).length - 1;
-  const tolerance = roundingTolerance(terms, unit, decimals);
+  decimals = Math.max(decimals, first?.table.decimals ?? 2);
+  const tolerance = roundingTolerance(nonZero - 1, unit, decimals);
   const holds = identity.relation === '>=' ? difference >= -tolerance : identity.relation === '<=' ? difference <= tolerance : difference === 0;
   const rounding = identity.relation === '=' && difference !== 0 && Math.abs(difference) <= tolerance;
   return { identity, left, right, difference, tolerance, holds, rounding };

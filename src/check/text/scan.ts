@@ -19,14 +19,26 @@ function splitAfter(text: string, delimiters: string): Span[] {
   return out;
 }
 
+/** Several rules split the same texts: remember recent splits (bounded). */
+const splitMemo = new Map<string, Span[]>();
+function memoSplit(key: string, text: string, delimiters: string): Span[] {
+  const k = key + text;
+  const known = splitMemo.get(k);
+  if (known) return known;
+  if (splitMemo.size > 20_000) splitMemo.clear();
+  const spans = splitAfter(text, delimiters);
+  splitMemo.set(k, spans);
+  return spans;
+}
+
 /** Sentences: split after 。！？；; and line breaks (the delimiter stays with its sentence). */
 export function sentences(text: string): Span[] {
-  return splitAfter(text, '。！？；;!?\n');
+  return memoSplit('s', text, '。！？；;!?\n');
 }
 
 /** Clauses: sentences further split after ，, ：: and 、 is not a clause break. */
 export function clauses(text: string): Span[] {
-  return splitAfter(text, '。！？；;!?\n，,：:');
+  return memoSplit('c', text, '。！？；;!?\n，,：:');
 }
 
 /** The text around [start, end), at most `pad` characters each side, with … where cut. */
