@@ -62,12 +62,27 @@ export function runRules(doc: Document, rules: Rule[], options: CheckOptions = {
     rule.check(ctx);
   }
   const evaluations = identities.map(({ identity, rule }) => ({ e: evaluate(identity), rule }));
+  // Ranking needs, for cells of failing identities only, how many identities they fail and pass.
   const failCount = new Map<object, number>();
   const passCount = new Map<object, number>();
+  const tally = (counts: Map<object, number>, terms: Identity['left'], onlyKnown: boolean) => {
+    for (const t of terms) {
+      const k = refKey(t.ref);
+      if (onlyKnown && !failCount.has(k)) continue;
+      counts.set(k, (counts.get(k) ?? 0) + 1);
+    }
+  };
   for (const { e } of evaluations) {
-    const counts = e.holds ? passCount : e.rounding ? undefined : failCount;
-    if (!counts) continue;
-    for (const t of [...e.identity.left, ...e.identity.right]) counts.set(refKey(t.ref), (counts.get(refKey(t.ref)) ?? 0) + 1);
+    if (e.holds || e.rounding) continue;
+    tally(failCount, e.identity.left, false);
+    tally(failCount, e.identity.right, false);
+  }
+  if (failCount.size > 0) {
+    for (const { e } of evaluations) {
+      if (!e.holds) continue;
+      tally(passCount, e.identity.left, true);
+      tally(passCount, e.identity.right, true);
+    }
   }
   for (const { e, rule } of evaluations) if (!e.holds) findings.push(identityFinding(e, rule.meta.severity, failCount, passCount));
   return findings.sort((a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] || (a.locations[0]?.line ?? 0) - (b.locations[0]?.line ?? 0));
