@@ -14,7 +14,7 @@ export interface LaidPage {
 const PAGE_NUMBER = /^(?:[-－—–]\s*)?\d{1,4}(?:\s*[-－—–])?$|^第\s*\d{1,4}\s*页(?:\s*[,，/]?\s*共\s*\d{1,4}\s*页)?$|^\d{1,4}\s*\/\s*\d{1,4}$|^page\s*\d{1,4}(?:\s*of\s*\d{1,4})?$/i;
 
 /** Top and bottom margins (fractions of the page height) where furniture is looked for. */
-const MARGIN = 0.1;
+const MARGIN = 0.07;
 /** How many lines at each end of a page are candidates. */
 const EDGE_LINES = 2;
 
@@ -43,6 +43,7 @@ export function dropFurniture(pages: LaidPage[]): void {
         drop.add(l);
         continue;
       }
+      if (t.length > 40) continue;
       const key = `${Math.round(l.top / 4)}|${t.replace(/\d+/g, '#')}`;
       const list = repeated.get(key);
       if (list) list.push(l);

@@ -162,7 +162,8 @@ function carriedColumns(xs: number[], carry: number[] | undefined, crossings: (x
 /**
  * Tables printed one under the other with touching borders form one connected set of rules. Split
  * it where the column rules change: between two row bands whose sets of crossing column rules are
- * not one a subset of the other (merged header cells only remove rules, another table moves them).
+ * not one a subset of the other and share less than half of the smaller (merged cells only remove
+ * some rules, another table moves them all).
  */
 export function splitStacked(region: RuledRegion): RuledRegion[] {
   const xs = cluster([region.x0, region.x1, ...region.v.map((r) => r.x)], CLUSTER);
@@ -182,7 +183,8 @@ export function splitStacked(region: RuledRegion): RuledRegion[] {
   let prev = crossing(0);
   for (let r = 1; r < nR; r++) {
     const cur = crossing(r);
-    if (!subset(prev, cur) && !subset(cur, prev)) cuts.push(r);
+    const shared = [...prev].filter((x) => cur.has(x)).length;
+    if (!subset(prev, cur) && !subset(cur, prev) && shared * 2 < Math.min(prev.size, cur.size)) cuts.push(r);
     prev = cur;
   }
   if (cuts.length === 0) return [region];
@@ -305,6 +307,17 @@ function ruledTable(region: RuledRegion, pieces: Piece[], carry: LayoutCarry): R
 
 const BLOCK_GAP = 2.5;
 
+/**
+ * Whether a page may hold a table: some visual line splits into blocks at a wide gap (or an item
+ * holds a run of spaces between words). A page of prose only has no use for its ruling lines,
+ * which are costly to collect.
+ */
+export function mayHoldTable(pieces: Piece[]): boolean {
+  for (const p of pieces) if (/\S\s{2,}\S/.test(p.text)) return true;
+  for (const line of visualLines(pieces)) if (blocksOf(line).length > 1) return true;
+  return false;
+}
+
 /** Split a line's pieces into blocks separated by wide gaps. */
 function blocksOf(line: Piece[]): Piece[][] {
   const blocks: Piece[][] = [];
@@ -393,6 +406,15 @@ function freeLines(pieces: Piece[]): LayoutLine[][] {
     i++;
   }
   return out;
+}
+
+/** A page read as plain text only (too many items to rebuild tables): one single-cell line per visual line. */
+export function plainLines(pieces: Piece[]): LayoutLine[] {
+  return visualLines(pieces).map((ps) => {
+    const top = Math.min(...ps.map((p) => p.top));
+    const bottom = Math.max(...ps.map((p) => p.bottom));
+    return { cells: [{ text: joinLine(ps), box: boxOf(ps), bold: false }], split: 'none' as const, top, bottom, gapBefore: false, table: false };
+  });
 }
 
 /** Drop text drawn twice at (almost) the same place (simulated bold), marking the survivor bold. */

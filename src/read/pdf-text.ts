@@ -53,7 +53,12 @@ const DESCENT = 0.12;
  * undefined for whitespace-only or degenerate items.
  */
 export function pieceOf(str: string, m: number[], width: number, bold: boolean): Piece | undefined {
-  const text = str.replace(/[\u0000-\u0008\u000b-\u001f]/g, '');
+  // Control characters (some producers emit them for unmapped glyphs) are not text.
+  let text = '';
+  for (let i = 0; i < str.length; i++) {
+    const c = str.charCodeAt(i);
+    if (c >= 32 || c === 9 || c === 10) text += str[i];
+  }
   if (text.trim() === '') return undefined;
   const [a, b, c, d, e, f] = m as [number, number, number, number, number, number];
   const size = Math.hypot(c, d) || Math.hypot(a, b);

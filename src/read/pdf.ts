@@ -11,7 +11,7 @@ import { InputError } from '../model/errors.js';
 import type { Grid, GridCell, GridLine, GridNote } from './grid.js';
 import { joinSplitRows } from './pdf-continue.js';
 import { dropFurniture, type LaidPage } from './pdf-furniture.js';
-import { layoutPage, type LayoutCarry, type LayoutLine } from './pdf-layout.js';
+import { layoutPage, mayHoldTable, plainLines, type LayoutCarry, type LayoutLine } from './pdf-layout.js';
 import { rulesOf, type OpCodes, type Rules } from './pdf-rules.js';
 import { pieceOf, type Piece } from './pdf-text.js';
 
@@ -20,7 +20,7 @@ export interface PdfLimits {
   maxBytes: number;
   /** Pages read; later pages are reported, not read. */
   maxPages: number;
-  /** Text items on one page beyond which its tables are not rebuilt (its text is kept as plain lines). */
+  /** Text items on one page from which on its tables are not rebuilt (its text is kept as plain lines). */
   maxItemsPerPage: number;
   /** Text items in the whole document beyond which reading stops. */
   maxItems: number;
@@ -44,6 +44,12 @@ function loadPdfJs(): Promise<PdfJs> {
       [JSON, 'parse', Object.getOwnPropertyDescriptor(JSON, 'parse')],
       [JSON, 'stringify', Object.getOwnPropertyDescriptor(JSON, 'stringify')],
     ] as const;
+    // While loading, pdf.js prints warnings to stdout (e.g. when its optional canvas package is
+    // missing): they would corrupt the CLI's JSON output, and they concern rendering only.
+    const log = console.log;
+    console.log = (...args: unknown[]) => {
+      if (!(typeof args[0] === 'string' && args[0].startsWith('Warning:'))) log(...args);
+    };
     try {
       const pdfjs = await import('pdfjs-dist/legacy/build/pdf.mjs');
       // A computed specifier: the worker module ships no type declarations.
@@ -52,6 +58,7 @@ function loadPdfJs(): Promise<PdfJs> {
       (globalThis as { pdfjsWorker?: unknown }).pdfjsWorker = worker;
       return pdfjs;
     } finally {
+      console.log = log;
       for (const [target, key, descriptor] of natives) if (descriptor) Object.defineProperty(target, key, descriptor);
     }
   })();
@@ -67,11 +74,12 @@ function assetDirs(): { cMapUrl: string; standardFontDataUrl: string } {
 
 const MB = 1024 * 1024;
 
-function translate(file: string, e: unknown): InputError {
+function translate(file: string, e: unknown, complete = true): InputError {
   if (e instanceof InputError) return e;
   const name = (e as { name?: string } | null)?.name ?? '';
   const message = String((e as { message?: string } | null)?.message ?? e).split('\n')[0]!.slice(0, 160);
   if (name === 'PasswordException') return new InputError(file, 'PDF 已加密（需要密码），无法读取', 'the PDF is encrypted (a password is required)');
+  if (!complete) return new InputError(file, 'PDF 文件不完整（缺少文件结尾，可能被截断），无法读取', `incomplete PDF: the end of the file is missing, it was probably truncated (${message})`);
   if (name === 'InvalidPDFException') return new InputError(file, 'PDF 文件无效或已损坏，无法读取', `invalid or corrupt PDF (${message})`);
   return new InputError(file, 'PDF 文件已损坏或不完整，无法读取', `damaged or incomplete PDF (${name ? `${name}: ` : ''}${message})`);
 }
@@ -92,6 +100,11 @@ function multiply(m: number[], n: number[]): Matrix {
 function hasEof(bytes: Uint8Array): boolean {
   const tail = new TextDecoder('latin1').decode(bytes.subarray(Math.max(0, bytes.length - 2048)));
   return tail.includes('%%EOF');
+}
+
+/** PDF objects (「12 0 obj」) in the first bytes: a real PDF body, as opposed to noise after a header. */
+function looksLikePdfBody(bytes: Uint8Array): boolean {
+  return /\d+\s+\d+\s+obj\b/.test(new TextDecoder('latin1').decode(bytes.subarray(0, Math.min(bytes.length, 1 << 16))));
 }
 
 interface PageRead {
@@ -127,7 +140,7 @@ export async function readPdf(bytes: Uint8Array, file: string, limits: PdfLimits
     doc = await task.promise;
   } catch (e) {
     await task.destroy().catch(() => undefined);
-    throw translate(file, e);
+    throw translate(file, e, hasEof(bytes) || !looksLikePdfBody(bytes));
   }
   try {
     const total = doc.numPages;
@@ -189,14 +202,14 @@ async function readPage(doc: PdfDocument, n: number, limits: PdfLimits, OPS: OpC
     }
     let rules: Rules | undefined;
     let note: GridNote | undefined;
-    if (pieces.length > limits.maxItemsPerPage) {
+    if (pieces.length >= limits.maxItemsPerPage) {
       note = { page: n, zh: `第${n}页文字片段过多（${pieces.length} 个），未重建表格，按纯文字读取`, en: `page ${n} has too many text items (${pieces.length}); its tables were not rebuilt, its text is read as plain lines` };
-    } else {
+    } else if (pieces.length === 0 || mayHoldTable(pieces)) {
       const ops = await page.getOperatorList();
       rules = rulesOf(ops.fnArray, ops.argsArray, view as Matrix, OPS);
       if (pieces.length === 0 && rules.images > 0) note = { page: n, zh: `第${n}页无文字层（可能是扫描图片），未能读取`, en: `page ${n} has no text layer (probably a scanned image) and was not read` };
     }
-    const lines = pieces.length === 0 ? [] : layoutPage(pieces, rules, carry);
+    const lines = pieces.length === 0 ? [] : note && pieces.length >= limits.maxItemsPerPage ? plainLines(pieces) : layoutPage(pieces, rules, carry);
     return { page: n, height: viewport.height, lines, items: pieces.length, ...(note ? { note } : {}) };
   } finally {
     page.cleanup();
