@@ -21,6 +21,12 @@ module.exports = {
     { name: 'report-sees-only-the-model', severity: 'error',
       comment: 'report/ formats the Document and findings; it never reaches readers or recognisers (nor src/index.ts, which does)',
       from: { path: layer('report') }, to: { path: ['^src/(read|recognize)/', '^src/index\\.ts$'] } },
+    { name: 'generate-sees-only-the-model', severity: 'error',
+      comment: 'generate/ builds a Document from the data-entry workbook; it never reaches readers, recognisers, checks or the CLI',
+      from: { path: layer('generate') }, to: { path: ['^src/(read|recognize|check|cli)/'] } },
+    { name: 'render-does-not-read-or-check', severity: 'error',
+      comment: 'render/ prints the Document; it never reaches readers, recognisers or checks (nor src/index.ts): the CLI orchestrates check then render',
+      from: { path: layer('render') }, to: { path: ['^src/(read|recognize|check)/', '^src/index\\.ts$'] } },
     { name: 'only-cli-uses-cli', severity: 'error', from: { pathNot: layer('cli') }, to: { path: layer('cli') } },
   ],
   options: {

@@ -6,6 +6,10 @@ import { textReport } from './text-report.js';
 import { REPORT_FORMATS, type ReportFormat } from '../report/index.js';
 import { checkCommand } from './check-command.js';
 import { rulesCommand } from './rules-command.js';
+import { renderCommand, type RenderCommandOptions } from './render-command.js';
+import { RENDER_FORMATS } from '../render/index.js';
+import { TEMPLATES } from '../templates/index.js';
+import { templateCommand } from './template-command.js';
 import { EXIT, VERSION } from './constants.js';
 
 export { EXIT } from './constants.js';
@@ -67,11 +71,29 @@ export async function main(argv: string[]): Promise<number> {
       result = await checkCommand(files, opts);
     });
   program
+    .command('render')
+    .description('生成公开文件（HTML、PDF、XLSX、DOCX）/ render a disclosure (docs/render.md)')
+    .argument('<input>', '文档模型 JSON、公开文件或填报表 document model JSON, a disclosure, or a data-entry workbook')
+    .addOption(new Option('-f, --format <format>', '输出格式（默认按 --out 的扩展名）output format (default: from --out)').choices([...RENDER_FORMATS]))
+    .requiredOption('-o, --out <file>', '输出文件 output file')
+    .addOption(new Option('-t, --template <id>', '按另一模板的表名、表号和顺序重新标注 re-label for another template').choices(TEMPLATES.map((t) => t.id)))
+    .option('--force', '有错误也生成 / render even with error findings')
+    .action(async (input: string, opts: RenderCommandOptions) => {
+      result = await renderCommand(input, opts);
+    });
+  program
     .command('rules')
     .description('列出检查规则 / list the rules `check` runs')
     .addOption(new Option('-f, --format <format>', '输出格式 output format').choices(['text', 'json']).default('text'))
     .action((opts: { format: 'text' | 'json' }) => {
       result = rulesCommand(opts);
+    });
+  program
+    .command('template')
+    .description('写出空白的预算数据填报表 / write the empty data-entry workbook (docs/data-entry.md)')
+    .requiredOption('-o, --out <file>', '输出文件 output file (.xlsx)')
+    .action(async (opts: { out: string }) => {
+      result = await templateCommand(opts);
     });
   try {
     await program.parseAsync(argv);
