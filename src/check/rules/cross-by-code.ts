@@ -23,12 +23,20 @@ function rowsByCode(doc: Document, kind: TableKind): Map<string, { table: Table;
 
 const name = (s: string) => normaliseRowName(s);
 
+/**
+ * A 财政拨款收支总表 whose income side shows carried-over money (上年结转, 年初结转和结余) spends
+ * more per 类 than the current-year fund tables show: its per-类 lines cannot be compared with them.
+ */
+function carriesOver(table: Table): boolean {
+  return table.rows.some((r) => r.panel === 'income' && /结转/.test(r.name) && Object.values(r.cells).some((a) => a && a.fen !== 0));
+}
+
 export default defineRule({
   meta: {
     id: 'cross/by-code',
     severity: 'error',
     description: { zh: '按科目核对：支出总表各科目 = 一般公共预算 + 政府性基金 + 国有资本经营；收支总表各类 = 支出总表各类', en: 'Per classification code, the expenditure table equals the sum of the fund tables, and per 类 the summary tables equal the expenditure table' },
-    docs: '当收入全部为本年财政拨款（收入总表合计中财政专户、事业、经营、其他、上级补助、上年结转等均为 0）时，支出总体情况表每个功能科目的合计、基本支出、项目支出应等于一般公共预算支出表、政府性基金预算支出表、国有资本经营预算支出表同一科目之和；收支总体情况表支出方各类（按类名匹配，不看序号）应等于支出总体情况表同名类级科目的合计，财政拨款收支总体情况表支出方各类应等于三张分资金表同名类之和（决算：一般公共预算、政府性基金、国有资本经营三列分别核对）。\nPer code, the expenditure table equals the fund tables when all income is fiscal; per 类 (matched by name, never by ordinal) the summary tables equal the expenditure tables.',
+    docs: '当收入全部为本年财政拨款（收入总表合计中财政专户、事业、经营、其他、上级补助、上年结转等均为 0）时，支出总体情况表每个功能科目的合计、基本支出、项目支出应等于一般公共预算支出表、政府性基金预算支出表、国有资本经营预算支出表同一科目之和；收支总体情况表支出方各类（按类名匹配，不看序号）应等于支出总体情况表同名类级科目的合计，财政拨款收支总体情况表支出方各类应等于三张分资金表同名类之和（决算：一般公共预算、政府性基金、国有资本经营三列分别核对；收入方列有上年结转时不核对，因为结转资金的支出不在本年分资金表中）。\nPer code, the expenditure table equals the fund tables when all income is fiscal; per 类 (matched by name, never by ordinal) the summary tables equal the expenditure tables.',
   },
   check(ctx) {
     const doc = ctx.doc;
@@ -67,7 +75,7 @@ export default defineRule({
           const e = expenditureClasses.get(key);
           ctx.identity({ rule: 'cross/by-code', left: [plus({ table, row, column: 'amount' })], right: e?.row.cells.total ? [plus({ table: e.table, row: e.row, column: 'total' })] : [], relation: '=', zh: `收支总表「${row.name}」应等于支出总表同名类级科目`, en: `summary ${row.name} equals the expenditure table's 类` });
         }
-        if (table.kind === 'fiscalSummary' && fundClasses.some((m) => m.size > 0)) {
+        if (table.kind === 'fiscalSummary' && fundClasses.some((m) => m.size > 0) && !carriesOver(table)) {
           const columns = finalKind ? (['gpb', 'govFund', 'stateCapital'] as const) : (['amount'] as const);
           for (const column of columns) {
             if (!row.cells[column]) continue;
