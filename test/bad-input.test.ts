@@ -62,6 +62,18 @@ describe('awkward but usable input', () => {
     expect(doc.unrecognised[0]!.at.line).toBe(200);
   });
 
+  it('refuses a 200 MB file before reading it', async () => {
+    const { mkdtempSync, truncateSync, writeFileSync } = await import('node:fs');
+    const { join } = await import('node:path');
+    const { tmpdir } = await import('node:os');
+    const big = join(mkdtempSync(join(tmpdir(), 'yusuan-')), 'big.txt');
+    writeFileSync(big, '');
+    truncateSync(big, 200 * 1024 * 1024); // sparse: no disk space, no time
+    const started = Date.now();
+    await expect(parseFile(big)).rejects.toThrow(/文件过大（200 MB/);
+    expect(Date.now() - started).toBeLessThan(1000);
+  });
+
   it('throws InputError (not a crash) from the library', async () => {
     await expect(parseFile('test/fixtures/empty.txt')).rejects.toBeInstanceOf(InputError);
   });
