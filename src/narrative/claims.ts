@@ -2,7 +2,7 @@ import type { Document, Section } from '../model/index.js';
 import { LineLocator } from './lines.js';
 import { AMOUNT_SOURCE, amountRegex, halfWidth, NOT_COMPARABLE_SOURCE, PERCENT_SOURCE, toAmount, toPercent } from './numbers.js';
 import type { Breakdown, Claim, ClaimAmount, ClaimChange, ClaimPercent, Direction, PartsKind } from './types.js';
-import { isPartOf, matchSubject } from './vocabulary.js';
+import { CONTEXTUAL, isPartOf, matchSubject } from './vocabulary.js';
 
 /**
  * Prose → claims. The narrative (情况说明) states figures in a small set of sentence patterns:
@@ -57,7 +57,7 @@ interface Clause {
   delim: string;
 }
 
-const AFTER_AMOUNT = /\d\s*(?:万元|元|万)\s*$/;
+const AFTER_AMOUNT = /\d\s*(?:亿元|万元|元|万)\s*$/;
 
 /** Split a paragraph into clauses; brackets directly after an amount open a list of parts. */
 export function splitClauses(p: string): Clause[] {
@@ -72,7 +72,8 @@ export function splitClauses(p: string): Clause[] {
   for (let i = 0; i < p.length; i++) {
     const ch = p[i]!;
     if (ch === '（' || ch === '(') {
-      if (depth === 0 && AFTER_AMOUNT.test(p.slice(Math.max(0, i - 24), i))) {
+      // 「100万元（含）以上」: a threshold's qualifier, not a list of parts.
+      if (depth === 0 && AFTER_AMOUNT.test(p.slice(Math.max(0, i - 24), i)) && !/^[（(]\s*含\s*[)）]/.test(p.slice(i, i + 5))) {
         push(i, 'open');
         parts++;
       } else depth++;
@@ -156,6 +157,10 @@ interface Spans {
 }
 
 const parents = new WeakMap<Claim, Claim>();
+const restated = new WeakMap<Claim, Claim>();
+
+/** 决算: a phrase that names the 预算数 of its subject (「…年初预算为」「…预算数」), not its 决算数. */
+const BUDGET_MEASURE = /(?:年初|全年|调整后?)?预算(?:数)?(?:安排)?(?:为|是)?$/;
 
 /** 'amount', or 'count:人' — what a claim measures; parts measure what their whole does. */
 function measureOf(claim: Claim): string | undefined {
@@ -167,6 +172,15 @@ function measureOf(claim: Claim): string | undefined {
 /** The claim a part was stated under, if any. */
 export function parentOf(claim: Claim): Claim | undefined {
   return parents.get(claim);
+}
+
+/**
+ * The claim this one states again, if any: in a numbered item that opens with its figure
+ * (「12、住房保障支出（221类）住房改革支出（02款）住房公积金（01项）208.8万元。…2026年预算安排201.50万元」),
+ * the 「（本年）预算安排」 of the item is the item's figure.
+ */
+export function restatementOf(claim: Claim): Claim | undefined {
+  return restated.get(claim);
 }
 
 class SectionReader {
@@ -181,6 +195,11 @@ class SectionReader {
   private paragraph = '';
   private paragraphStart = 0;
   private sentenceStart = true;
+  /** The numbered item being read (0: none yet), and the claim it opened with. */
+  private item = 0;
+  private inItem = false;
+  private itemLead: Claim | undefined;
+  private itemClaims = 0;
 
   constructor(
     private readonly doc: Document,
@@ -212,6 +231,13 @@ class SectionReader {
       this.frames = this.frames.filter((f) => f.acrossParagraphs);
       this.sentenceStart = true;
       this.shareOf = undefined;
+    }
+    // 「1、」「2.」「（三）」: a numbered item, continued by the paragraphs up to the next one.
+    if (ENUMERATOR.test(halfWidth(p.trim()))) {
+      this.item++;
+      this.inItem = true;
+      this.itemLead = undefined;
+      this.itemClaims = 0;
     }
     const clauses = splitClauses(p);
     clauses.forEach((c, i) => {
@@ -395,10 +421,14 @@ class SectionReader {
     const claim = this.current;
     claim.completion = { ...(of ? { of } : {}), percent };
     if (!of) {
-      // 「全年预算数2386.28万元，执行数2698.41万元，完成预算的113.1%」: the budget was the clause before.
-      const siblings = this.claims.filter((x) => this.spans.get(x)?.paragraphStart === this.paragraphStart && x !== claim && /预算/.test(x.subject) && x.amount);
-      const budget = siblings[siblings.length - 1];
-      if (budget?.amount) claim.completion.of = budget.amount;
+      // 「全年预算数2386.28万元，执行数2698.41万元，完成预算的113.1%」: the budget was the clause right
+      // before, in the same sentence. Not any earlier budget: in 「“三公”经费…年初预算为0.95万元，支出决算为
+      // 0.00万元，…其中：因公出国（境）费决算为0.00万元，完成预算的0%」 the 0.95 is the whole's budget.
+      const before = this.claims[this.claims.lastIndexOf(claim) - 1];
+      const spanBefore = before ? this.spans.get(before) : undefined;
+      const spanHere = this.spans.get(claim);
+      const sameSentence = spanBefore !== undefined && spanHere !== undefined && spanBefore.paragraphStart === this.paragraphStart && !this.paragraph.slice(spanBefore.start, spanHere.start).includes('。');
+      if (before?.amount && !before.context && sameSentence && (before.measure === 'budget' || /预算/.test(before.subject))) claim.completion.of = before.amount;
     }
     this.extend(claim, c);
     return true;
@@ -426,14 +456,35 @@ class SectionReader {
     while ((m = re.exec(t))) {
       const amount = toAmount(m[2]!, m[3]!, m[1] !== undefined);
       if (!amount) continue;
-      let phrase = cleanPhrase(t.slice(from, m.index), this.doc.department);
+      const printed = t.slice(from, m.index);
+      let phrase = cleanPhrase(printed, this.doc.department);
       if (!phrase && from === 0 && this.label) phrase = cleanPhrase(this.label, this.doc.department);
       const claim = this.newClaim(phrase, c, { delimBefore, measure: 'amount' });
       claim.amount = amount;
+      if (this.doc.kind === 'final' && claim.key && BUDGET_MEASURE.test(phrase)) claim.measure = 'budget';
+      this.noteItemFigure(claim, printed);
       from = m.index + m[0].length;
       found = true;
     }
     return found;
+  }
+
+  /**
+   * The first figure of a numbered item is the item's own (「1、…（01项）1672.67万元」); a later
+   * 「（本年）预算安排」 in the same item states it again.
+   */
+  private noteItemFigure(claim: Claim, printed: string): void {
+    if (!this.inItem) return;
+    this.itemClaims++;
+    if (this.itemClaims === 1) {
+      if (claim.phrase && !(claim.key && CONTEXTUAL.has(claim.key))) this.itemLead = claim;
+      return;
+    }
+    const lead = this.itemLead;
+    if (!lead?.amount || !claim.key || !CONTEXTUAL.has(claim.key)) return;
+    const years = [...printed.matchAll(/((?:19|20)\d{2})\s*年/g)].map((y) => Number(y[1]));
+    if (years.some((y) => y !== this.doc.year)) return;
+    restated.set(claim, lead);
   }
 
   private readCount(t: string, c: Clause, delimBefore: string): boolean {
@@ -447,8 +498,10 @@ class SectionReader {
       prefix = suffix;
       phrase = suffix.replace(/[，。；、]+$/, '');
     }
+    const approximate = /约(?:为|是)?$/.test(m[1]!);
     const claim = this.newClaim(phrase.replace(/(?:为|小计|共计|合计)+$/, ''), c, { delimBefore, measure: `count:${m[3]!}` });
-    claim.count = { value: Number(m[2]!.replace(/,/g, '')), unit: m[3]! };
+    claim.count = { value: Number(m[2]!.replace(/,/g, '')), unit: m[3]!, ...(approximate ? { approximate: true } : {}) };
+    if (this.inItem) this.itemClaims++;
     return true;
   }
 
@@ -475,6 +528,7 @@ class SectionReader {
       at: { file: this.section.span.file, line: 0 },
       section: this.path,
       part: this.part,
+      ...(this.inItem ? { item: this.item } : {}),
       ...(opts.reason ? { context: 'reason' as const } : {}),
     };
     this.spans.set(claim, { start: c.start, end: c.end, paragraph: this.paragraph, paragraphStart: this.paragraphStart });

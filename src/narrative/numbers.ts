@@ -8,10 +8,11 @@ export function halfWidth(s: string): string {
 }
 
 /**
- * An amount in prose: 「3,390.78万元」, 「959.51 万元」, 「0万元」, 「约200万元」, 「642.6万」. Not followed by
- * 以上/以下 (「单价在100万元以上的设备」 is a threshold, not an amount).
+ * An amount in prose: 「3,390.78万元」, 「959.51 万元」, 「0万元」, 「约200万元」, 「642.6万」, 「1.2亿元」. Only
+ * money is an amount (元/万元/亿元): areas, lengths and counts are not. Not followed by 以上/以下, with or
+ * without 「（含）」 (「单价100万元（含）以上设备」 is a threshold, not an amount).
  */
-export const AMOUNT_SOURCE = String.raw`(约)?\s*(?<![\d.,])(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)\s*(万元|万(?!元)|元)(?!\s*(?:以上|以下|以内))`;
+export const AMOUNT_SOURCE = String.raw`(约)?\s*(?<![\d.,])(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)\s*(亿元|万元|万(?![元亿])|元)(?!\s*(?:[（(]\s*含\s*[)）]\s*)?(?:以上|以下|以内))`;
 
 export function amountRegex(flags = 'g'): RegExp {
   return new RegExp(AMOUNT_SOURCE, flags);
@@ -27,6 +28,9 @@ export function toAmount(number: string, unitWord: string, approximate: boolean)
   const unit: MoneyUnit = unitWord === '元' ? '元' : '万元';
   try {
     const a = parseAmount(number, unit, { file: '' });
+    // 亿元: held in 万元. A figure printed in 亿元 is rounded far more coarsely than any table prints
+    // (0.1亿元 = 1,000万元), so it is kept as approximate: never compared exactly.
+    if (unitWord === '亿元') return { fen: a.fen * 10_000, raw: `${number}${unitWord}`, unit, decimals: 0, approximate: true };
     return { fen: a.fen, raw: `${number}${unitWord}`, unit, decimals: a.decimals, ...(approximate ? { approximate: true } : {}) };
   } catch {
     return undefined;

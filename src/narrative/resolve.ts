@@ -41,10 +41,34 @@ function pickRow(table: Table, source: CellSource, headings: string[]): Row | un
     return table.rows.find((r) => r.role === 'item' && names.some((n) => r.name.replace(/\s+/g, '').includes(n) || (r.project !== undefined && r.project.includes(n))));
   }
   if ('single' in pick) return table.rows.find((r) => r.role !== 'header' && r.role !== 'indicator');
+  if ('path' in pick) return pathRow(table, pick.path, pick.code);
   if ('total' in pick) return table.rows.find((r) => r.role === 'total' && inPanel(r) && /^(合计|总计)$/.test(r.name.replace(/\s+/g, ''))) ?? table.rows.find((r) => r.role === 'total' && inPanel(r));
   if ('code' in pick) return table.rows.find((r) => r.code === pick.code && inPanel(r));
   const re = new RegExp(pick.name);
   return table.rows.find((r) => inPanel(r) && re.test(r.name.replace(/\s+/g, '')));
+}
+
+const normName = (n: string) => n.replace(/\s+/g, '').replace(/\(/g, '（').replace(/\)/g, '）').replace(/^[“"]|[”"]$/g, '');
+
+/**
+ * The function 科目 row named by its 类/款/项 names: each level a row whose code extends the one above
+ * (3, 5, 7 digits). With a printed code the row of that code, if its name is the printed 项 (or 款)
+ * name — a code and a name that disagree are not guessed between.
+ */
+function pathRow(table: Table, names: string[], code?: string): Row | undefined {
+  const rows = table.rows.filter((r) => r.role === 'item' && r.code !== undefined && /^\d+$/.test(r.code));
+  if (code) {
+    const row = rows.find((r) => r.code === code);
+    return row && normName(row.name) === names[names.length - 1] ? row : undefined;
+  }
+  let parent: Row | undefined;
+  for (const [i, name] of names.entries()) {
+    const length = 3 + 2 * i;
+    const found = rows.filter((r) => r.code!.length === length && (!parent || r.code!.startsWith(parent.code!)) && normName(r.name) === name);
+    if (found.length !== 1) return undefined;
+    parent = found[0];
+  }
+  return parent;
 }
 
 function columnKey(source: CellSource, doc: Document, measure: Measure | undefined): string {
@@ -125,10 +149,10 @@ export interface Resolution {
   figure?: Figure;
 }
 
-/** What a claim's subject is, and the figure the tables print for it (决算: the 决算数; `measure` 'budget' for 预算数). */
+/** What a claim's subject is, and the figure the tables print for it (决算: the 决算数, or the 预算数 the claim or `measure` names). */
 export function resolveClaim(doc: Document, claim: Claim, measure?: Measure): Resolution | undefined {
   const entry = claim.key ? subjectEntry(claim.key) : undefined;
   if (!entry) return undefined;
-  const figure = figureOf(doc, entry, measure ?? (doc.kind === 'final' ? 'final' : undefined), claim.section);
+  const figure = figureOf(doc, entry, measure ?? claim.measure ?? (doc.kind === 'final' ? 'final' : undefined), claim.section);
   return { entry, ...(figure ? { figure } : {}) };
 }

@@ -52,6 +52,8 @@ export interface ClaimCount {
   value: number;
   /** 个 / 辆 / 人 / 人次 / 次 / 台 / 平方米 … */
   unit: string;
+  /** Printed with 约 (about). */
+  approximate?: boolean;
 }
 
 /** Where a claim was stated. */
@@ -108,4 +110,14 @@ export interface Claim {
   section: string[];
   /** 'overview' for 人员/机构 counts read from the 概况, 'explanation' otherwise. */
   part: 'overview' | 'explanation';
+  /**
+   * The numbered item (「1、」「2.」「（三）」 paragraphs and the paragraphs that continue them) of its
+   * section the claim was stated in, counted from 1; absent outside numbered items. Claims in different
+   * items of one list are about different things (different subjects, projects, 科目).
+   */
+  item?: number;
+  /**
+   * 决算: the figure is the 预算数 (「年初预算为…」「预算数为…」) of its subject, not the 决算数.
+   */
+  measure?: 'budget';
 }

@@ -16,7 +16,8 @@ export type RowPick =
   | { code: string } // classification code
   | { total: true } // the table's total row (合计/总计)
   | { single: true } // the only row of a single-row table (Jiangxi / 决算 “三公” tables)
-  | { projectOfSection: true }; // the project row named by the heading of the claim's section (「医疗保障改革专项经费项目情况说明」)
+  | { projectOfSection: true } // the project row named by the heading of the claim's section (「医疗保障改革专项经费项目情况说明」)
+  | { path: string[]; code?: string }; // a function 科目 by its 类/款/项 names as printed (and its code, when printed)
 
 /** One place a figure is printed: a cell, or the sum of one code over several economic tables. */
 export interface CellSource {
@@ -65,7 +66,15 @@ export interface SubjectEntry {
   count?: boolean;
   /** The head must be the whole phrase (编制人数, not 参照公务员管理的事业编制人数). */
   exact?: boolean;
+  /**
+   * Regex source of qualifiers that, printed right before the head, make the phrase name a narrower
+   * figure than the entry: 「政府性基金拨款支出预算」 is not the 支出预算 of all funds.
+   */
+  notAfter?: string;
 }
+
+/** Fund-source qualifiers: a total or a class of all funds preceded by one of these names a narrower figure. */
+const FUND_QUALIFIER = '(?:财政)?拨款(?:收入)?|基金(?:预算)?|一般公共预算|国有资本经营(?:预算)?|专户|财政';
 
 const THREE_PUBLIC_ROW = (name: string, key: string): FigureSource[] => [
   { table: 'threePublic', row: { name }, column: 'total', templates: ['guangdong-budget'] },
@@ -106,12 +115,14 @@ export const SUBJECTS: SubjectEntry[] = [
       { table: 'threePublic', row: { name: '^行政经费' }, column: 'total', templates: ['guangdong-budget'] },
       { table: 'gpbBasicEconomic', row: { total: true }, column: 'publicUse', templates: ['jiangxi-budget'] },
       { table: 'gpbBasicEconomic', panel: 'publicUse', row: { name: '^公用经费合计$' }, column: 'amount', kind: 'final' },
+      // 上海: the “三公” table prints 机关运行经费 as its last column.
+      { table: 'threePublic', row: { single: true }, column: 'adminCost', templates: ['shanghai-budget'] },
     ],
   },
   { key: 'economic.30227', head: '委托业务费', zh: '委托业务费', en: 'commissioned services (30227)', sources: [ECONOMIC_TABLES('30227')] },
   // Income.
   {
-    key: 'income.total', head: '收入预算总额|收入预算|总收入|收入总计|收入总额', zh: '收入总计', en: 'total income',
+    key: 'income.total', head: '收入预算总额|收入预算|总收入|收入总计|收入总额', zh: '收入总计', en: 'total income', notAfter: FUND_QUALIFIER,
     sources: [
       { table: 'summary', panel: 'income', row: { name: '^(收入总计|总计)$' }, column: 'amount' },
       // Jiangxi without 收支预算总表: income equals expenditure (收支平衡); the expenditure table prints it.
@@ -119,7 +130,7 @@ export const SUBJECTS: SubjectEntry[] = [
     ],
   },
   {
-    key: 'income.current', head: '本年收入(?:合计)?', zh: '本年收入合计', en: 'income of the year',
+    key: 'income.current', head: '本年收入(?:合计)?', zh: '本年收入合计', en: 'income of the year', notAfter: FUND_QUALIFIER,
     sources: [
       { table: 'summary', panel: 'income', row: { name: '^本年收入合计$' }, column: 'amount' },
       { table: 'income', row: { total: true }, column: 'total' },
@@ -180,29 +191,39 @@ export const SUBJECTS: SubjectEntry[] = [
   })),
   // Expenditure.
   {
-    key: 'expense.total', head: '支出预算总额|支出预算|总支出|支出总计|支出总额', zh: '支出总计', en: 'total expenditure',
+    key: 'expense.total', head: '支出预算总额|支出预算|总支出|支出总计|支出总额', zh: '支出总计', en: 'total expenditure', notAfter: FUND_QUALIFIER,
     sources: [
       { table: 'summary', panel: 'expense', row: { name: '^(支出总计|总计)$' }, column: 'amount' },
       { table: 'expenditure', row: { total: true }, column: 'total', templates: ['jiangxi-budget'] },
     ],
   },
   {
-    key: 'expense.current', head: '本年支出(?:合计)?', zh: '本年支出合计', en: 'expenditure of the year',
+    key: 'expense.current', head: '本年支出(?:合计)?', zh: '本年支出合计', en: 'expenditure of the year', notAfter: FUND_QUALIFIER,
     sources: [
       { table: 'summary', panel: 'expense', row: { name: '^本年支出合计$' }, column: 'amount' },
       { table: 'expenditure', row: { total: true }, column: 'total' },
     ],
   },
-  { key: 'expense.basic', head: '基本支出', zh: '基本支出', en: 'basic expenditure', sources: [{ table: 'expenditure', row: { total: true }, column: 'basic' }] },
-  { key: 'expense.project', head: '项目支出', zh: '项目支出', en: 'project expenditure', sources: [{ table: 'expenditure', row: { total: true }, column: 'project' }] },
+  { key: 'expense.basic', head: '基本支出', zh: '基本支出', en: 'basic expenditure', notAfter: FUND_QUALIFIER, sources: [{ table: 'expenditure', row: { total: true }, column: 'basic' }] },
+  { key: 'expense.project', head: '项目支出', zh: '项目支出', en: 'project expenditure', notAfter: FUND_QUALIFIER, sources: [{ table: 'expenditure', row: { total: true }, column: 'project' }] },
   { key: 'expense.toSuperior', head: '上缴上级支出', zh: '上缴上级支出', en: 'remitted to superiors', sources: [{ table: 'expenditure', row: { total: true }, column: 'toSuperior' }] },
   { key: 'expense.operating', head: '(?:事业单位)?经营支出', zh: '经营支出', en: 'operating expenditure', sources: [{ table: 'expenditure', row: { total: true }, column: 'operating' }] },
   { key: 'expense.subsidyToAffiliates', head: '对附属单位补助支出', zh: '对附属单位补助支出', en: 'subsidies to affiliates', sources: [{ table: 'expenditure', row: { total: true }, column: 'subsidyToAffiliates' }] },
+  // 财政拨款收支总表 总计 (「财政拨款收入支出总计0.3万元」): not the 收支总表's 总计 of all funds.
+  {
+    key: 'fiscal.total', head: '财政拨款收(?:入)?支(?:出)?(?:总计|总额)|财政拨款收入(?:和|与|及)支出总计', zh: '财政拨款收支总计', en: 'total fiscal appropriations (income and expenditure)',
+    sources: [
+      { table: 'fiscalSummary', panel: 'income', row: { name: '^(收入总计|总计)$' }, column: 'amount' },
+      { table: 'fiscalSummary', panel: 'expense', row: { name: '^(支出总计|总计)$' }, column: 'total' },
+    ],
+  },
   {
     key: 'fiscal.expense', head: '财政拨款支出(?:预算)?(?:总额|合计)?', zh: '财政拨款支出', en: 'fiscal appropriation expenditure',
     sources: [
       { table: 'fiscalSummary', panel: 'expense', row: { name: '^本年支出合计$' }, column: 'amount' },
       { table: 'fiscalSummary', panel: 'expense', row: { name: '^本年支出合计$' }, column: 'total' },
+      // 上海 budgets: the 财政拨款收支预算总表 has no 本年支出合计 (nor any carry-over): its 支出总计 is it.
+      { table: 'fiscalSummary', panel: 'expense', row: { name: '^支出总计$' }, column: 'total', templates: ['shanghai-budget'] },
       {
         sum: FISCAL_SPENDING_PARTS, complete: ['fiscalSummary'], templates: ['jiangxi-budget'],
         partialNote: {
@@ -213,17 +234,17 @@ export const SUBJECTS: SubjectEntry[] = [
     ],
   },
   {
-    key: 'gpb.expense', head: '一般公共预算(?:财政拨款)?支出', zh: '一般公共预算财政拨款支出', en: 'general public budget expenditure',
+    key: 'gpb.expense', head: '一般公共预算(?:财政)?(?:拨款)?支出', zh: '一般公共预算财政拨款支出', en: 'general public budget expenditure',
     sources: [{ table: 'gpbExpenditure', row: { total: true }, column: 'total' }],
   },
-  { key: 'gpb.basic', head: '一般公共预算(?:财政拨款)?基本支出', zh: '一般公共预算基本支出', en: 'general public budget basic expenditure', sources: [{ table: 'gpbExpenditure', row: { total: true }, column: 'basic' }] },
-  { key: 'gpb.project', head: '一般公共预算(?:财政拨款)?项目支出', zh: '一般公共预算项目支出', en: 'general public budget project expenditure', sources: [{ table: 'gpbExpenditure', row: { total: true }, column: 'project' }] },
+  { key: 'gpb.basic', head: '一般公共预算(?:财政)?(?:拨款)?基本支出', zh: '一般公共预算基本支出', en: 'general public budget basic expenditure', sources: [{ table: 'gpbExpenditure', row: { total: true }, column: 'basic' }] },
+  { key: 'gpb.project', head: '一般公共预算(?:财政)?(?:拨款)?项目支出', zh: '一般公共预算项目支出', en: 'general public budget project expenditure', sources: [{ table: 'gpbExpenditure', row: { total: true }, column: 'project' }] },
   {
-    key: 'govFund.expense', head: '政府性基金预算(?:财政拨款)?支出', zh: '政府性基金预算财政拨款支出', en: 'government fund expenditure',
+    key: 'govFund.expense', head: '政府性基金(?:预算)?(?:财政)?(?:拨款)?支出', zh: '政府性基金预算财政拨款支出', en: 'government fund expenditure',
     sources: [{ table: 'govFund', row: { total: true }, column: 'total' }],
   },
   {
-    key: 'stateCapital.expense', head: '国有资本经营预算(?:财政拨款)?支出', zh: '国有资本经营预算财政拨款支出', en: 'state capital expenditure',
+    key: 'stateCapital.expense', head: '国有资本经营(?:预算)?(?:财政)?(?:拨款)?支出', zh: '国有资本经营预算财政拨款支出', en: 'state capital expenditure',
     sources: [{ table: 'stateCapital', row: { total: true }, column: 'total' }],
   },
   // 政府采购: no standard table prints it; known for its parts.
@@ -231,9 +252,11 @@ export const SUBJECTS: SubjectEntry[] = [
   { key: 'procurement.goods', head: '货物类?采购(?:预算)?|政府采购货物(?:预算|支出)?', zh: '政府采购货物', en: 'procurement of goods', sources: [], tableless: true },
   { key: 'procurement.works', head: '工程类?采购(?:预算)?|政府采购工程(?:预算|支出)?', zh: '政府采购工程', en: 'procurement of works', sources: [], tableless: true },
   { key: 'procurement.services', head: '服务类?采购(?:预算)?|政府采购服务(?:预算|支出)?', zh: '政府采购服务', en: 'procurement of services', sources: [], tableless: true },
-  // A project described in its own section: 「年度预算安排：50 万元」 → 项目支出绩效目标表 资金总额.
+  // A project described in its own section: 「年度预算安排：50 万元」 → 项目支出绩效目标表 资金总额. The
+  // head must be the whole phrase: 「面向中小企业预留政府采购项目预算金额」「涉及预算金额」 are other figures.
+  // Its subject is its context (the section's project, the numbered item): see `CONTEXTUAL`.
   {
-    key: 'project.amount', head: '(?:年度)?(?:预算安排|资金总额|预算金额|项目资金)', zh: '项目年度预算', en: 'project budget',
+    key: 'project.amount', head: '(?:本?项目)?(?:年度)?(?:预算安排|资金总额|预算金额|项目资金)', zh: '项目年度预算', en: 'project budget', exact: true,
     sources: [{ table: 'projectPerformance', row: { projectOfSection: true }, column: 'total' }],
   },
   // 人员 (概况): counts, no table.
@@ -247,7 +270,8 @@ export const CLASS_SUBJECTS: SubjectEntry[] = [
   ...allEntries('function')
     .filter((e) => e.level === 1)
     .map((e): SubjectEntry => ({
-      key: `function.${e.code}`, head: escape(e.name), zh: e.name, en: `function class ${e.code}`, scheme: 'function',
+      // 「社会保障和就业支出（类）326.72万元」
+      key: `function.${e.code}`, head: `${escape(e.name)}(?:[（(]类[)）])?`, zh: e.name, en: `function class ${e.code}`, scheme: 'function',
       sources: [{ table: 'expenditure', row: { code: e.code }, column: 'total' }],
     })),
   ...allEntries('economic')
@@ -291,16 +315,104 @@ export function isPartOf(part: string, whole: string): boolean {
   return FAMILIES.some((f) => f.whole === whole && f.parts.includes(part));
 }
 
-const TRAIL = '(?:财政拨款)?(?:支出)?(?:决算|预算)?(?:数)?(?:安排)?(?:总额|合计)?(?:为|是|共计|达)?';
+const TRAIL = '(?:财政拨款)?(?:支出)?(?:(?:年初|全年|调整)?(?:决算|预算))?(?:数)?(?:安排)?(?:总额|合计)?(?:为|是|共计|达)?';
 
 interface Compiled {
   entry: SubjectEntry;
   re: RegExp;
+  notAfter?: RegExp;
 }
 const COMPILED: Compiled[] = [...SUBJECTS, ...CLASS_SUBJECTS].map((entry) => ({
   entry,
   re: new RegExp(`${entry.exact ? '^' : ''}(?:${entry.head})${entry.count ? '(?:共计|为|小计)?' : TRAIL}$`),
+  ...(entry.notAfter ? { notAfter: new RegExp(`(?:${entry.notAfter})$`) } : {}),
 }));
+
+/**
+ * Subjects whose identity is their context: 「预算安排」 is the budget of the project the section
+ * describes, or of the numbered item (科目, project) it is stated in. Two such claims are the same
+ * figure only in the same section and item.
+ */
+export const CONTEXTUAL = new Set(['project.amount']);
+
+// ---------------------------------------------------------------------------------------------
+// Function 科目 named by their 类/款/项 (「公共安全支出（204类）司法（06款）行政运行（01项）」)
+
+/** A function 科目 printed as its 类/款(/项) names, with the codes when printed. */
+export interface FunctionPath {
+  names: string[];
+  /** 「204」「06」「01」 as printed, when every level printed its code. */
+  codes?: string[];
+}
+
+const NAME = String.raw`[^\d，。；：、,;:“”"]{2,40}?`;
+const OPEN_Q = '[“"]?';
+const CLOSE_Q = '[”"]?';
+/** 「公共安全支出（204类）司法（06款）行政运行（01项）」 */
+const CODED_PATH = new RegExp(String.raw`^${OPEN_Q}(${NAME})[（(](\d{3})类[)）](${NAME})[（(](\d{2})款[)）](?:(${NAME})[（(](\d{2})项[)）])?${CLOSE_Q}(?:科目)?$`);
+/** 「“一般公共服务支出（类）统计信息事务（款）专项普查活动（项）”」 */
+const MARKED_PATH = new RegExp(String.raw`^${OPEN_Q}(${NAME})[（(]类[)）](${NAME})[（(]款[)）](?:(${NAME})[（(]项[)）])?${CLOSE_Q}(?:科目)?$`);
+/** 「“一般公共服务支出-政府办公厅（室）及相关机构事务-行政运行”科目」: quoted, or followed by 科目. */
+const DASHED_PATH = new RegExp(String.raw`^(?:[“"](${NAME})[-－—](${NAME})(?:[-－—](${NAME}))?[”"](?:科目)?|(${NAME})[-－—](${NAME})(?:[-－—](${NAME}))?科目)$`);
+
+const normName = (n: string) => n.replace(/\s+/g, '').replace(/\(/g, '（').replace(/\)/g, '）');
+
+/** The function 科目 a phrase names by its 类/款/项, if it does. */
+export function functionPath(phrase: string): FunctionPath | undefined {
+  const p = phrase.replace(/\s+/g, '');
+  let m = CODED_PATH.exec(p);
+  if (m) {
+    const names = [m[1]!, m[3]!, ...(m[5] ? [m[5]] : [])].map(normName);
+    const codes = [m[2]!, m[4]!, ...(m[6] ? [m[6]] : [])];
+    return { names, codes };
+  }
+  m = MARKED_PATH.exec(p);
+  if (m) return { names: [m[1]!, m[2]!, ...(m[3] ? [m[3]] : [])].map(normName) };
+  m = DASHED_PATH.exec(p);
+  if (m) {
+    const names = (m[1] ? [m[1], m[2], m[3]] : [m[4], m[5], m[6]]).filter((n): n is string => n !== undefined).map(normName);
+    return { names };
+  }
+  return undefined;
+}
+
+const FUNCTION_ITEM = 'function.item:';
+
+function functionKey(path: FunctionPath): string {
+  return `${FUNCTION_ITEM}${path.codes ? `${path.codes.join('')}:` : ''}${path.names.join('/')}`;
+}
+
+const itemEntries = new Map<string, SubjectEntry>();
+
+/**
+ * The entry of a function 科目 named by its path: the row of the 一般公共预算 (or 政府性基金, 国有资本经营)
+ * function table with these names under each other (and this code, when printed).
+ */
+function functionItemEntry(key: string): SubjectEntry | undefined {
+  if (!key.startsWith(FUNCTION_ITEM)) return undefined;
+  const known = itemEntries.get(key);
+  if (known) return known;
+  const rest = key.slice(FUNCTION_ITEM.length);
+  const m = /^(?:(\d+):)?(.+)$/.exec(rest);
+  if (!m) return undefined;
+  const names = m[2]!.split('/');
+  const code = m[1];
+  const row = { path: names, ...(code ? { code } : {}) };
+  const entry: SubjectEntry = {
+    key,
+    head: '',
+    zh: names[names.length - 1]!,
+    en: `function item ${code ?? names.join(' / ')}`,
+    scheme: 'function',
+    sources: [
+      { table: 'gpbExpenditure', row, column: 'total' },
+      { table: 'govFund', row, column: 'total' },
+      { table: 'stateCapital', row, column: 'total' },
+    ],
+  };
+  itemEntries.set(key, entry);
+  return entry;
+}
 
 export interface SubjectMatch {
   entry: SubjectEntry;
@@ -314,12 +426,18 @@ export interface SubjectMatch {
  * (其他支出 = function 229 and economic 399).
  */
 export function matchSubject(phrase: string, opts: { scheme?: 'function' | 'economic' | undefined; count?: boolean } = {}): SubjectMatch | undefined {
+  if (!opts.count && opts.scheme !== 'economic') {
+    const path = functionPath(phrase);
+    if (path) return { entry: functionItemEntry(functionKey(path))!, printed: phrase.replace(/\s+/g, '').replace(/^[“"]|[”"]?(?:科目)?$/g, '') };
+  }
   let best: { c: Compiled; m: RegExpExecArray; head: string } | undefined;
   for (const c of COMPILED) {
     if (Boolean(c.entry.count) !== Boolean(opts.count)) continue;
     if (c.entry.scheme && opts.scheme && c.entry.scheme !== opts.scheme) continue;
     const m = c.re.exec(phrase);
     if (!m) continue;
+    // 「政府性基金拨款支出预算」: a qualifier before the head names a narrower figure than the entry.
+    if (c.notAfter?.test(phrase.slice(0, m.index))) continue;
     const head = new RegExp(`^(?:${c.entry.head})`).exec(m[0])?.[0] ?? m[0];
     // The longest match explains most of the phrase; on a tie the longer head (一般公共预算财政拨款支出 over 一般公共预算财政拨款 + 支出).
     if (!best || m[0].length > best.m[0].length || (m[0].length === best.m[0].length && head.length > best.head.length)) best = { c, m, head };
@@ -328,5 +446,5 @@ export function matchSubject(phrase: string, opts: { scheme?: 'function' | 'econ
 }
 
 export function subjectEntry(key: string): SubjectEntry | undefined {
-  return SUBJECTS.find((e) => e.key === key) ?? CLASS_SUBJECTS.find((e) => e.key === key);
+  return SUBJECTS.find((e) => e.key === key) ?? CLASS_SUBJECTS.find((e) => e.key === key) ?? functionItemEntry(key);
 }

@@ -1,5 +1,5 @@
 import type { Location } from '../../model/index.js';
-import { extractClaims, resolveClaim } from '../../narrative/index.js';
+import { extractClaims, resolveClaim, restatementOf } from '../../narrative/index.js';
 import type { Claim, ClaimAmount, Figure } from '../../narrative/index.js';
 import { asPrinted, money, place, sentenceLocation } from '../../narrative/format.js';
 import { describeRef, locationOf, tableName } from '../identity.js';
@@ -7,10 +7,23 @@ import { defineRule } from '../rule.js';
 import type { RuleContext } from '../rule.js';
 import { lastDigitFen, roundingTolerance } from '../tolerance.js';
 
-/** Round `fen` half away from zero to `decimals` digits of `unit`. */
-function roundTo(fen: number, unit: '元' | '万元', decimals: number): number {
-  const step = lastDigitFen(unit, decimals);
+/** Round `fen` half away from zero to a multiple of `step` fen. */
+function roundTo(fen: number, step: number): number {
   return Math.sign(fen) * Math.round(Math.abs(fen) / step) * step;
+}
+
+/**
+ * The stated and the table figure at the coarser of their two printed precisions, in fen. Each is
+ * exact to one unit of its last printed digit, whatever its unit: 9,101.68万元 (steps of 0.01万元 =
+ * 10,000 fen) matches 91,016,775.35元 rounded to 10,000 fen; 180,000元 matches 18.00万元; 4.3万元
+ * matches 4.30万元.
+ */
+function atCommonPrecision(stated: ClaimAmount, figure: Figure): { stated: number; table: number } {
+  const statedStep = lastDigitFen(stated.unit, stated.decimals);
+  const tableStep = lastDigitFen(figure.unit, figure.decimals);
+  if (statedStep > tableStep) return { stated: stated.fen, table: roundTo(figure.fen, statedStep) };
+  if (tableStep > statedStep) return { stated: roundTo(stated.fen, tableStep), table: figure.fen };
+  return { stated: stated.fen, table: figure.fen };
 }
 
 function figureLocations(figure: Figure): Location[] {
@@ -25,9 +38,10 @@ function figureText(figure: Figure): string {
 
 function compare(ctx: RuleContext, claim: Claim, stated: ClaimAmount, figure: Figure, what: { zh: string; en: string }): void {
   const unit = stated.unit;
-  // A figure printed with fewer decimals (4.3万元, 50 万元) matches the table rounded to that precision.
-  const tableFen = stated.decimals < figure.decimals && figure.unit === unit ? roundTo(figure.fen, unit, stated.decimals) : figure.fen;
-  const difference = stated.fen - tableFen;
+  // Figures printed at different precisions (4.3万元, 50 万元; 万元 in the prose, 元 in the table) match
+  // when they agree at the coarser one.
+  const common = atCommonPrecision(stated, figure);
+  const difference = common.stated - common.table;
   const locations = [sentenceLocation(claim), ...figureLocations(figure)];
   const base = {
     expected: figure.fen,
@@ -42,7 +56,7 @@ function compare(ctx: RuleContext, claim: Claim, stated: ClaimAmount, figure: Fi
   if (figure.partial) {
     // The tables print only part of the subject: the narrative may exceed them, never fall short.
     const tolerance = roundingTolerance(figure.cells.length, figure.unit, figure.decimals);
-    if (stated.fen < figure.fen - tolerance) {
+    if (common.stated < common.table - tolerance) {
       ctx.report({
         ...base,
         message: `${said}小于表中已列示的部分 ${table}（${figure.partial.zh}，说明数不应小于表中数）`,
@@ -60,7 +74,7 @@ function compare(ctx: RuleContext, claim: Claim, stated: ClaimAmount, figure: Fi
   }
   if (difference === 0) return;
   const tolerance = figure.cells.length > 1 ? roundingTolerance(figure.cells.length, figure.unit, figure.decimals) : 0;
-  if (Math.abs(stated.fen - figure.fen) <= tolerance) {
+  if (Math.abs(difference) <= tolerance || Math.abs(stated.fen - figure.fen) <= tolerance) {
     ctx.report({
       ...base,
       severity: 'info',
@@ -83,15 +97,17 @@ export default defineRule({
     description: { zh: '情况说明中的金额应与表格一致', en: 'Amounts stated in the narrative match the tables' },
     docs:
       '情况说明（第三部分）中点名的金额——收入/支出预算总额、基本支出、项目支出、各功能类和经济类支出、“三公”经费及其各项、机关运行经费、委托业务费、一般公共预算/政府性基金财政拨款收支等——按主题词表找到表中对应的单元格（决算取决算数，「完成全年预算X万元」取预算数），逐一比对。' +
-      '说明中少印小数位的金额（「4.3万元」「50 万元」）与表中数按说明的位数四舍五入后相等即为一致；由几个单元格相加得到的表中数（如委托业务费 = 基本支出表 + 项目支出表的 30227）容许尾数误差，在误差内只作提示（info）。' +
+      '两边按各自印出的单位和位数比较（以分计）：说明中少印小数位的金额（「4.3万元」「50 万元」），或说明以万元、表格以元列示（「9,101.68万元」与「91,016,775.35」元），表中数按说明的精度四舍五入后相等即为一致；由几个单元格相加得到的表中数（如委托业务费 = 基本支出表 + 项目支出表的 30227）容许尾数误差，在误差内只作提示（info）。' +
       '表格只公开了一部分时（江西模板只有基本支出经济分类表、未公开《财政拨款收支总表》），表中数只是下限：说明数小于下限为错误，大于下限只作提示。' +
       '说明与表不一致时，以经过平衡校验的表格为准，改正说明中的数字（或查明表格有误）。' +
-      '\nEach figure the narrative names is looked up in the table that prints it (through the subject vocabulary) and compared exactly; figures printed with fewer decimals are compared after rounding the table figure, sums of several cells allow the rounding tolerance (reported as info). When the tables print only part of a subject the table figure is a lower bound. Fix: correct the narrative (or the table).',
+      '\nEach figure the narrative names is looked up in the table that prints it (through the subject vocabulary) and compared exactly; figures printed at a coarser precision (fewer decimals, or 万元 in the prose against 元 in the table) are compared after rounding the table figure to that precision, sums of several cells allow the rounding tolerance (reported as info). When the tables print only part of a subject the table figure is a lower bound. Fix: correct the narrative (or the table).',
   },
   check(ctx) {
     for (const claim of extractClaims(ctx.doc)) {
       if (claim.context === 'reason') continue;
-      if (claim.amount && !claim.amount.approximate) {
+      // A restatement (「2026年预算安排…」 of a numbered item) is compared with the item's own figure by
+      // narrative/restated-consistently; the item's figure is compared with the table here.
+      if (claim.amount && !claim.amount.approximate && !restatementOf(claim)) {
         const r = resolveClaim(ctx.doc, claim);
         if (r?.figure) compare(ctx, claim, claim.amount, r.figure, { zh: '', en: '' });
       }

@@ -22,6 +22,27 @@ interface Group {
 const value = (c: Claim): number | undefined => c.amount?.fen ?? c.count?.value;
 const isCount = (c: Claim) => c.amount === undefined && c.count !== undefined;
 
+/** Units of things counted one by one (people, vehicles, projects); 平方米 and other measures are not. */
+const DISCRETE = /^(?:个|辆|人次|人|次|台[（(]套[)）]|台|套|项|家|批)$/;
+
+/**
+ * Only money figures and counts of discrete things are checked as errors. A measurement (建筑面积
+ * 平方米) or a figure printed with 约 is not a figure of the budget and is often rounded: its parts
+ * are reported as info only.
+ */
+function looseness(g: { whole: Claim; parts: Claim[] }): 'measure' | 'approximate' | undefined {
+  const all = [g.whole, ...g.parts];
+  if (all.some((c) => c.amount === undefined && c.count !== undefined && !DISCRETE.test(c.count.unit))) return 'measure';
+  if (all.some((c) => c.amount?.approximate || c.count?.approximate)) return 'approximate';
+  return undefined;
+}
+
+/** A list naming the same subject twice (「年初预算…支出决算…年初预算…支出决算…」 of numbered items) is not a list of parts. */
+function distinctSubjects(parts: Claim[]): boolean {
+  const subjects = parts.map((p) => p.key ?? p.subject);
+  return new Set(subjects).size === subjects.length;
+}
+
 function familyFor(whole: Claim, parts: Claim[], kind: DocumentKind): Family | undefined {
   const keys = new Set(parts.map((p) => p.key));
   return FAMILIES.find((f) => f.whole === whole.key && (!f.kind || f.kind === kind) && f.parts.length === keys.size && f.parts.every((k) => keys.has(k)));
@@ -35,7 +56,7 @@ function groups(claims: Claim[], kind: DocumentKind): Group[] {
     if (whole.context === 'reason' || value(whole) === undefined) continue;
     for (const b of whole.breakdowns ?? []) {
       const parts = b.parts.filter((p) => isCount(p) === isCount(whole) && value(p) !== undefined && (!isCount(p) || p.count!.unit === whole.count!.unit));
-      if (parts.length === 0) continue;
+      if (parts.length === 0 || !distinctSubjects(parts)) continue;
       const family = familyFor(whole, parts, kind);
       const complete = b.kind === 'partition' || family !== undefined || (isCount(whole) && parts.length >= 2);
       out.push({
@@ -62,8 +83,10 @@ function groups(claims: Claim[], kind: DocumentKind): Group[] {
       const whole = inSection.find((c) => c.key === family.whole);
       if (!whole) continue;
       if (covered.has(whole)) continue;
-      // Prefer the parts stated under this whole, then the first stated in the section.
-      const parts = family.parts.map((k) => inSection.find((c) => c.key === k && parentOf(c) === whole) ?? inSection.find((c) => c.key === k && c !== whole));
+      // Prefer the parts stated under this whole, then the first stated in the section; a 决算's 预算数
+      // (「年初预算为…」) adds up with 预算数 only.
+      const candidates = inSection.filter((c) => c.measure === whole.measure);
+      const parts = family.parts.map((k) => candidates.find((c) => c.key === k && parentOf(c) === whole) ?? candidates.find((c) => c.key === k && c !== whole));
       if (parts.some((p) => !p)) continue;
       if ((whole.breakdowns ?? []).some((b) => parts.every((p) => b.parts.includes(p!)))) continue;
       out.push({ whole, parts: parts as Claim[], complete: true, family: true, label: '同节所述各组成部分', labelEn: 'its parts stated in the same section' });
@@ -77,8 +100,14 @@ function describe(c: Claim): string {
   return `${c.subject} ${v}`;
 }
 
-function checkGroup(ctx: RuleContext, g: Group): void {
+function checkGroup(outer: RuleContext, g: Group): void {
   const { whole, parts } = g;
+  const loose = looseness(g);
+  const note = loose === 'measure' ? '（不是金额，只作提示）' : loose === 'approximate' ? '（含「约」数，只作提示）' : '';
+  const noteEn = loose === 'measure' ? ' (not money: info only)' : loose === 'approximate' ? ' (approximate figures: info only)' : '';
+  const ctx: Pick<RuleContext, 'report'> = loose
+    ? { report: (f) => outer.report({ ...f, severity: 'info', message: `${f.message}${note}`, messageEn: `${f.messageEn}${noteEn}` }) }
+    : outer;
   // A list printed under its own heading (按…划分：) is located at the list; otherwise at the whole.
   const ordered = g.family ? [whole, ...parts] : [...parts.slice(0, 1), whole, ...parts.slice(1)];
   const locations = ordered.map(sentenceLocation).filter((l, i, a) => a.findIndex((x) => x.line === l.line) === i);
@@ -153,8 +182,9 @@ export default defineRule({
       '「按支出项目类别／功能科目／经济分类划分：」所列各项 = 支出总额，编制人数、实有人数、在职人数 = 所列各类人数。' +
       '各部分都说了「比上年增减」时，各部分增减额之和还应等于总数的增减额。' +
       '容许尾数误差（在误差内只作提示）。「其中」列表不一定列全：未知是否列全的列表只在部分之和超过总数时报告。' +
+      '只有金额（元、万元、亿元）和逐个计数的数量（人、个、辆等）才按错误报告；面积等计量数和带「约」的数只作提示；同一列表中同一主题出现两次的（编号条目各列「年初预算…支出决算…」），不是组成部分的列表，不加总。' +
       '修正：核对并改正总数、某一部分或增减额。' +
-      '\nParts listed in the narrative add up to the whole they break down (三公, vehicles, procurement, income, the 按…划分 lists, staff counts), and when every part states its change, the changes add up to the change of the whole. Within the rounding tolerance differences are info; lists after 其中 that may be partial are reported only when the parts exceed the whole.',
+      '\nParts listed in the narrative add up to the whole they break down (三公, vehicles, procurement, income, the 按…划分 lists, staff counts), and when every part states its change, the changes add up to the change of the whole. Within the rounding tolerance differences are info; lists after 其中 that may be partial are reported only when the parts exceed the whole. Measurements (平方米) and approximate (约) figures are info only; a list naming one subject twice is not a list of parts.',
   },
   check(ctx) {
     const claims = extractClaims(ctx.doc);

@@ -1,4 +1,4 @@
-import { extractClaims, resolveClaim } from '../../narrative/index.js';
+import { extractClaims, resolveClaim, restatementOf } from '../../narrative/index.js';
 import type { Claim } from '../../narrative/index.js';
 import { asPrinted, place, sentenceLocation } from '../../narrative/format.js';
 import { defineRule } from '../rule.js';
@@ -23,6 +23,8 @@ export default defineRule({
   },
   check(ctx) {
     for (const claim of extractClaims(ctx.doc)) {
+      // A numbered item's 「预算安排」 is checked against the item's own figure (restated-consistently).
+      if (restatementOf(claim) && claim.context !== 'reason') continue;
       const r = claim.key ? resolveClaim(ctx.doc, claim) : undefined;
       if (r?.figure && claim.context !== 'reason') continue;
       const what = `${place(claim)}「${claim.subject || claim.phrase}」${stated(claim)}`;

@@ -8,6 +8,13 @@ const YEAR = /(?<![\d\-－—~～至])((?:19|20)\d{2})\s*(年度?)(?!\s*[-－—
 /** 「截至2023年12月31日」 */
 const AS_OF = /截[至止]\s*((?:19|20)\d{2})\s*年/gu;
 
+/**
+ * A comparison with a year's budget or final account: 「比2026年预算增加」「与2025年预算持平」「与2024年度相比」.
+ * The year compared with must be an earlier one.
+ */
+const COMPARED_BUDGET = /(?:比|较|与|同|和)\s*((?:19|20)\d{2})\s*年度?\s*(?:年初)?预算(?:数|安排)?/gu;
+const COMPARED_FINAL = /(?:(?:与|同|和)\s*((?:19|20)\d{2})\s*年度?\s*(?:决算数?)?\s*(?:相比|比较)|(?:比|较)\s*((?:19|20)\d{2})\s*年度?\s*决算)/gu;
+
 /** The clause compares or refers back: the earlier year is the point of comparison, not the subject. */
 const COMPARISON = /比|较|同比|相比|对比|上年|去年|以前|以来|往年|历年|结转|延续|持续|起|至今|截[至止]|清算|执行|完成|实际|决算|下达|批复/;
 /** Budget prose: what the department plans or funds. */
@@ -56,6 +63,19 @@ function proseHits(doc: Document, u: TextUnit): Hit[] {
       en: doc.kind === 'final' ? `a ${Y} final account states a position as of ${y}` : `a ${Y} budget states a position as of ${y}`,
     });
   }
+  // 「比2026年预算增加793.14万元」 in a 2026 budget: the budget compared with itself (should be 2025).
+  // One finding per paragraph: the same slip is usually repeated in every sentence of it.
+  const compared = [...u.text.matchAll(doc.kind === 'budget' ? COMPARED_BUDGET : COMPARED_FINAL)].filter((m) => Number(m[1] ?? m[2]) >= Y);
+  const first = compared[0];
+  if (first) {
+    const y = Number(first[1] ?? first[2]);
+    const more = compared.length > 1 ? `（本段共${compared.length}处）` : '';
+    hits.push({
+      unit: u, index: first.index, end: first.index + first[0].length, severity: 'warning',
+      zh: `${Y}年${doc.kind === 'budget' ? '预算' : '度决算'}与${y}年${doc.kind === 'budget' ? '预算' : '度'}比较：比较的应是上年（${Y - 1}年）${more}`,
+      en: `a ${Y} ${doc.kind === 'budget' ? 'budget' : 'final account'} compares with ${y}; the comparison should be with ${Y - 1}${compared.length > 1 ? ` (${compared.length} times in this paragraph)` : ''}`,
+    });
+  }
   for (const c of clauses(u.text)) {
     const y = years(c.text)[0];
     if (!y || y.year >= Y) continue;
@@ -84,8 +104,9 @@ export default defineRule({
       '（2）预算：一个分句以早于 Y 的年份开头（前面至多有「本项目」之类的主语），其后紧接「计划／拟／预计／将／安排／投入」，而分句中没有「比、较、上年、执行、完成、决算、结转、清算」等比较或回顾的词，' +
       '说的是本年度的计划却写成了往年（如2026年预算中「2025年计划聘请专家……」）：警告。「比2025年预算减少」「2025年预算执行数」「截至2025年7月31日」的资产时点都是正常写法。' +
       '（3）决算：分句以早于 Y 的年份开头且不是比较或回顾（如2023年度决算中「2022年度我单位未开展重点项目绩效评价」）：警告；「截至」的时点不是 Y 年（如2024年度决算写「截至2023年」）：警告。' +
-      '预算中「截至」的时点应在 Y−1 年或 Y 年。修正：核对年份。' +
-      ' Years in titles, part headings, the 目录 and column labels must be the document year (errors); in prose, a clause that starts with an earlier year and states plans (budget) or reports it as the year (final account), without any comparison word, is a warning, as is a final account\'s 「截至」 date outside its year.',
+      '预算中「截至」的时点应在 Y−1 年或 Y 年。' +
+      '（4）比较的对象不是往年：Y 年预算中「比Y年预算增加」「与Y年预算持平」（审核清单：2026年预算写「比2026年预算增加793.14万元」，应为2025年），Y 年度决算中「与Y年度相比」：警告。修正：核对年份。' +
+      ' Years in titles, part headings, the 目录 and column labels must be the document year (errors); in prose, a clause that starts with an earlier year and states plans (budget) or reports it as the year (final account), without any comparison word, is a warning, as is a final account\'s 「截至」 date outside its year, and a comparison with the document\'s own (or a later) year (「比2026年预算增加」 in a 2026 budget).',
   },
   check(ctx) {
     const { doc } = ctx;
