@@ -3,9 +3,11 @@ import type { Amount, MoneyUnit, Row, Table } from '../model/index.js';
 import type { GridLine } from '../read/grid.js';
 import type { PanelSpec, TableSpec } from '../templates/types.js';
 import type { RecognizeContext } from './context.js';
+import { emptyTable } from './table-shell.js';
 import { unrecognisedLine, cellAt } from './context.js';
 import { headerColumns, isColumnNumberRow, mapColumns, type ColumnMapping, type HeaderColumn } from './header.js';
 import { isTotalName, parseLabel, roleOf } from './labels.js';
+import { joinLines } from './narrative.js';
 import { assignUnits } from './units.js';
 
 const UNIT_LINE = /^(?:金额)?单位\s*[:：]\s*(万元|元)\s*$/;
@@ -183,21 +185,8 @@ export function readGridTable(ctx: RecognizeContext, spec: TableSpec, bounds: Ta
     if (line.split !== 'tab' || isDataLine(line) || (headerRows.length > 0 && startsLikeRow(line))) break;
     headerRows.push(line);
   }
-  const table: Table = {
-    kind: spec.kind,
-    ...(bounds.number !== undefined ? { number: bounds.number } : spec.number !== undefined ? { number: spec.number } : {}),
-    title: bounds.title,
-    unit,
-    decimals: 2,
-    columns: [],
-    rows: [],
-    ...(bounds.noteBefore ? { note: bounds.noteBefore } : {}),
-    ...(reportingUnit ? { reportingUnit } : {}),
-    ...(bounds.project ? { project: bounds.project } : {}),
-    pieces: 1,
-    at: { file: ctx.file, line: lines[bounds.titleIndex]!.no },
-    span: { file: ctx.file, from: lines[bounds.titleIndex]!.no, to: lines[Math.max(bounds.titleIndex, i - 1)]!.no },
-  };
+  const table = emptyTable(ctx, spec, bounds, unit, i - 1);
+  if (reportingUnit) table.reportingUnit = reportingUnit;
   if (headerRows.length === 0) {
     ctx.unrecognised.push({ what: 'table', reason: `表「${bounds.title}」没有可识别的表头`, reasonEn: `table "${bounds.title}" has no recognisable header`, text: bounds.title, at: table.at });
     return table;
@@ -223,7 +212,7 @@ export function readGridTable(ctx: RecognizeContext, spec: TableSpec, bounds: Ta
       const note = [t];
       last = i;
       while (i + 1 < bounds.limit && !isBlank(lines[i + 1]) && lines[i + 1]!.split !== 'tab') note.push(lines[++i]!.text.trim());
-      table.note = note.join('\n');
+      table.note = joinLines(note);
       last = i;
       break;
     }

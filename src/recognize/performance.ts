@@ -3,6 +3,7 @@ import type { Amount, Column, MoneyUnit, Row, Table } from '../model/index.js';
 import type { GridCell, GridLine } from '../read/grid.js';
 import type { ColumnSpec, TableSpec } from '../templates/types.js';
 import type { RecognizeContext } from './context.js';
+import { emptyTable } from './table-shell.js';
 import { unrecognisedLine, cellAt } from './context.js';
 import { isNoteLine, type TableBounds } from './grid-table.js';
 
@@ -211,21 +212,8 @@ interface Block {
 
 function readPerformance(ctx: RecognizeContext, spec: TableSpec, bounds: TableBounds, kind: 'dept' | 'project'): Table {
   const { lines } = ctx;
-  const titleLine = lines[bounds.titleIndex]!;
   let unit: MoneyUnit = ctx.defaultUnit;
-  const table: Table = {
-    kind: spec.kind,
-    ...(bounds.number !== undefined ? { number: bounds.number } : spec.number !== undefined ? { number: spec.number } : {}),
-    title: bounds.title,
-    unit,
-    decimals: 2,
-    columns: [],
-    rows: [],
-    ...(bounds.noteBefore ? { note: bounds.noteBefore } : {}),
-    pieces: 1,
-    at: { file: ctx.file, line: titleLine.no },
-    span: { file: ctx.file, from: titleLine.no, to: titleLine.no },
-  };
+  const table = emptyTable(ctx, spec, bounds, unit);
   const funding = spec.columns.filter((c) => (c.type ?? 'amount') === 'amount');
   const blockColumns = new Map<string, Column>();
   const projects: string[] = [];

@@ -3,10 +3,12 @@ import type { Amount, MoneyUnit, Row, Table } from '../model/index.js';
 import type { GridLine } from '../read/grid.js';
 import type { TableSpec } from '../templates/types.js';
 import type { RecognizeContext } from './context.js';
+import { emptyTable } from './table-shell.js';
 import { unrecognisedLine, cellAt } from './context.js';
 import { isNoteLine, proseFollows, type TableBounds } from './grid-table.js';
 import { headerColumns, isColumnNumberRow, mapColumns } from './header.js';
 import { roleOf } from './labels.js';
+import { joinLines } from './narrative.js';
 
 const UNIT_LINE = /^(?:金额)?单位\s*[:：]\s*(万元|元)\s*$/;
 const REPORTING_UNIT = /^(?:单位名称|填报单位|编制单位|编制部门)\s*[:：]\s*(?:\d+\s*)?(.+)$/;
@@ -78,21 +80,8 @@ export function readSingleRowTable(ctx: RecognizeContext, spec: TableSpec, bound
     if (line.split !== 'tab' || isAmountLine(line) || (headerRows.length > 0 && isDataLine(line))) break;
     headerRows.push(line);
   }
-  const titleLine = lines[bounds.titleIndex]!;
-  const table: Table = {
-    kind: spec.kind,
-    ...(bounds.number !== undefined ? { number: bounds.number } : spec.number !== undefined ? { number: spec.number } : {}),
-    title: bounds.title,
-    unit,
-    decimals: 2,
-    columns: [],
-    rows: [],
-    ...(bounds.noteBefore ? { note: bounds.noteBefore } : {}),
-    ...(reportingUnit ? { reportingUnit } : {}),
-    pieces: 1,
-    at: { file: ctx.file, line: titleLine.no },
-    span: { file: ctx.file, from: titleLine.no, to: lines[Math.max(bounds.titleIndex, i - 1)]!.no },
-  };
+  const table = emptyTable(ctx, spec, bounds, unit, i - 1);
+  if (reportingUnit) table.reportingUnit = reportingUnit;
   if (headerRows.length === 0) {
     ctx.unrecognised.push({ what: 'table', reason: `表「${bounds.title}」没有可识别的表头`, reasonEn: `table "${bounds.title}" has no recognisable header`, text: bounds.title, at: table.at });
     return table;
@@ -108,7 +97,7 @@ export function readSingleRowTable(ctx: RecognizeContext, spec: TableSpec, bound
       // Templates that print the note after the table (a Jiangxi next-table note is outside bounds).
       const note = [t];
       while (i + 1 < bounds.limit && lines[i + 1]!.text.trim() !== '' && lines[i + 1]!.split !== 'tab') note.push(lines[++i]!.text.trim());
-      table.note = note.join('\n');
+      table.note = joinLines(note);
       last = i;
       break;
     }
