@@ -54,6 +54,29 @@ function isFragment(r: LayoutLine, last: LayoutLine): boolean {
   return filled > 0 && (fewer || cutAmount);
 }
 
+const squeeze = (s: string) => s.replace(/\s+/g, '');
+
+/**
+ * Header rows cut by a page break: the page ends with the first lines of a table's header rows
+ * (`tail`), and the next page repeats the whole header (`header`) and then prints the rest of the
+ * cut rows (`fragment`). Column by column, the tail and the fragment together hold exactly the
+ * header's text, and the tail is not the whole header. The repeated header stands for both.
+ */
+function isCutHeader(tail: LayoutLine[], header: LayoutLine[], fragment: LayoutLine | undefined): boolean {
+  if (!fragment || tail.length !== header.length) return false;
+  const width = fragment.cells.length;
+  if (tail.some((l) => l.cells.length !== width) || header.some((l) => l.cells.length !== width)) return false;
+  let cut = false;
+  for (let i = 0; i < width; i++) {
+    const whole = squeeze(header.map((l) => l.cells[i]!.text).join(''));
+    const first = squeeze(tail.map((l) => l.cells[i]!.text).join(''));
+    const rest = squeeze(fragment.cells[i]!.text);
+    if (first + rest !== whole) return false;
+    if (rest !== '') cut = true;
+  }
+  return cut;
+}
+
 /** Join rows split by a page break, in place. */
 export function joinSplitRows(pages: LaidPage[]): void {
   for (let k = 1; k < pages.length; k++) {
@@ -64,6 +87,12 @@ export function joinSplitRows(pages: LaidPage[]): void {
     let h = 0;
     while (h < block.length && h < prev.length - 1 && texts(block[h]!) === texts(prev[h]!)) h++;
     const fragment = block[h];
+    const tail = prev.slice(prev.length - h);
+    if (h > 0 && prev.length > h && isCutHeader(tail, block.slice(0, h), fragment)) {
+      pages[k - 1]!.lines = pages[k - 1]!.lines.filter((l) => !tail.includes(l));
+      pages[k]!.lines = pages[k]!.lines.filter((l) => l !== fragment);
+      continue;
+    }
     const last = prev[prev.length - 1]!;
     if (!fragment || !isFragment(fragment, last)) continue;
     fragment.cells.forEach((c, i) => {

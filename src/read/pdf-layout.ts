@@ -180,12 +180,24 @@ export function splitStacked(region: RuledRegion): RuledRegion[] {
   };
   const subset = (a: Set<number>, b: Set<number>) => [...a].every((x) => b.has(x));
   const cuts: number[] = [];
-  let prev = crossing(0);
+  // Compared with the last band that was not merely a merged-cell version of the one above (a
+  // header row spanning columns does not hide a change of tables), and a cut is moved up over the
+  // bands just above it whose rules are a subset of the new table's (its merged header rows).
+  const sets = Array.from({ length: nR }, (_, r) => crossing(r));
+  let ref = sets[0]!;
+  let refRow = 0;
   for (let r = 1; r < nR; r++) {
-    const cur = crossing(r);
-    const shared = [...prev].filter((x) => cur.has(x)).length;
-    if (!subset(prev, cur) && !subset(cur, prev) && shared * 2 < Math.min(prev.size, cur.size)) cuts.push(r);
-    prev = cur;
+    const cur = sets[r]!;
+    const shared = [...ref].filter((x) => cur.has(x)).length;
+    if (!subset(ref, cur) && !subset(cur, ref) && shared * 2 < Math.min(ref.size, cur.size)) {
+      let cut = r;
+      while (cut - 1 > refRow && subset(sets[cut - 1]!, cur)) cut--;
+      cuts.push(cut);
+    }
+    if (!subset(cur, ref)) {
+      ref = cur;
+      refRow = r;
+    }
   }
   if (cuts.length === 0) return [region];
   const out: RuledRegion[] = [];

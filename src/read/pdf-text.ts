@@ -16,6 +16,8 @@ export interface Piece {
   /** Left edge of each character of `text`, plus the right edge of the last (length + 1). */
   edges: number[];
   bold: boolean;
+  /** The PDF sets a space (a whitespace-only text item) right after this piece. */
+  spaceAfter?: boolean;
 }
 
 /** Characters set one em wide in CJK fonts (ideographs, kana, hangul, full-width forms, CJK punctuation). */
@@ -169,7 +171,9 @@ export function joinLine(pieces: Piece[]): string {
       const a = out.charCodeAt(out.length - 1);
       const b = p.text.charCodeAt(0);
       const cjk = CJK_EDGE(a) || CJK_EDGE(b);
-      if (gap > 0.2 * Math.min(p.size, prev.size) && !(cjk && gap < 0.6 * p.size)) out += ' ';
+      // A space the PDF itself sets (「2026 年」) is kept; otherwise a gap is a space between non-CJK text.
+      const printed = prev.spaceAfter === true && gap > 0.23 * Math.min(p.size, prev.size) && !(CJK_EDGE(a) && CJK_EDGE(b));
+      if (printed || (gap > 0.2 * Math.min(p.size, prev.size) && !(cjk && gap < 0.6 * p.size))) out += ' ';
     }
     out += p.text;
     prev = p;

@@ -187,6 +187,14 @@ export async function readPdf(bytes: Uint8Array, file: string, limits: PdfLimits
 }
 
 type PdfDocument = Awaited<ReturnType<PdfJs['getDocument']>['promise']>;
+type PdfPage = Awaited<ReturnType<PdfDocument['getPage']>>;
+
+/** Whether a loaded font's PostScript name states a bold weight. */
+function boldFont(page: PdfPage, fontName: string | undefined): boolean {
+  if (!fontName || !page.commonObjs.has(fontName)) return false;
+  const font = page.commonObjs.get(fontName) as { name?: unknown } | null;
+  return typeof font?.name === 'string' && /bold|black|heavy/i.test(font.name.replace(/^[A-Z]{6}\+/, ''));
+}
 
 async function readPage(doc: PdfDocument, n: number, limits: PdfLimits, OPS: OpCodes, carry: LayoutCarry): Promise<PageRead> {
   const page = await doc.getPage(n);
@@ -195,10 +203,21 @@ async function readPage(doc: PdfDocument, n: number, limits: PdfLimits, OPS: OpC
     const view = viewport.transform as number[];
     const content = await page.getTextContent();
     const pieces: Piece[] = [];
+    const fontOf = new Map<Piece, string>();
     for (const item of content.items) {
       if (!('str' in item)) continue;
+      if (item.str !== '' && item.str.trim() === '') {
+        // A space item: remembered on the piece it follows on the same baseline, for joinLine.
+        const last = pieces[pieces.length - 1];
+        const m = multiply(view, item.transform as number[]);
+        if (last && Math.abs(m[5] - last.base) < 0.2 * last.size && m[4] >= last.x1 - 0.2 * last.size) last.spaceAfter = true;
+        continue;
+      }
       const p = pieceOf(item.str, multiply(view, item.transform as number[]), item.width, /bold/i.test(content.styles[item.fontName]?.fontFamily ?? ''));
-      if (p) pieces.push(p);
+      if (p) {
+        pieces.push(p);
+        fontOf.set(p, item.fontName);
+      }
     }
     let rules: Rules | undefined;
     let note: GridNote | undefined;
@@ -207,6 +226,9 @@ async function readPage(doc: PdfDocument, n: number, limits: PdfLimits, OPS: OpC
     } else if (pieces.length === 0 || mayHoldTable(pieces)) {
       const ops = await page.getOperatorList();
       rules = rulesOf(ops.fnArray, ops.argsArray, view as Matrix, OPS);
+      // Once the operator list is loaded, the embedded fonts' own names are known: a generic
+      // family (「sans-serif」) hides the weight that a name like 「NotoSerifCJKjp-Bold」 states.
+      for (const p of pieces) if (!p.bold && boldFont(page, fontOf.get(p))) p.bold = true;
       if (pieces.length === 0 && rules.images > 0) note = { page: n, zh: `第${n}页无文字层（可能是扫描图片），未能读取`, en: `page ${n} has no text layer (probably a scanned image) and was not read` };
     }
     const lines = pieces.length === 0 ? [] : note && pieces.length >= limits.maxItemsPerPage ? plainLines(pieces) : layoutPage(pieces, rules, carry);

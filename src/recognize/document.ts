@@ -166,6 +166,31 @@ function truncation(lines: GridLine[], tables: Table[], template: Template): Unr
   };
 }
 
+/**
+ * Prose lines with the lines they wrap onto: a paged source (PDF) breaks a sentence wherever the
+ * line is full (「…所属预」 / 「算单位具体包括：…」), so a prose line that does not end a sentence
+ * is read together with the prose lines that follow it.
+ */
+function sentences(lines: GridLine[]): string[] {
+  const out: string[] = [];
+  let run = '';
+  for (const l of lines) {
+    const t = l.split === 'tab' ? '' : l.text.trim();
+    if (t === '') {
+      if (run) out.push(run);
+      run = '';
+      continue;
+    }
+    run += t;
+    if (/[。！？；]$/.test(t)) {
+      out.push(run);
+      run = '';
+    }
+  }
+  if (run) out.push(run);
+  return out;
+}
+
 /** Recognise a grid as a disclosure: identity, units, standard tables, narrative, glossary. */
 export function recognize(grid: Grid, format?: SourceFormat): Document {
   const { lines, file } = grid;
@@ -180,7 +205,7 @@ export function recognize(grid: Grid, format?: SourceFormat): Document {
   for (const n of grid.notes ?? []) unrecognised.push({ what: 'document', reason: n.zh, reasonEn: n.en, text: '', at: { file, ...(n.page !== undefined ? { page: n.page } : {}) } });
   const ctx: RecognizeContext = { file, lines, defaultUnit: '万元', units: [], unrecognised };
   if (department) addUnit(ctx.units, department, true);
-  for (const l of lines) if (l.text.includes('具体包括')) for (const name of listedSubUnits(l.text)) addUnit(ctx.units, name, false);
+  for (const text of sentences(lines)) if (text.includes('具体包括')) for (const name of listedSubUnits(text)) addUnit(ctx.units, name, false);
 
   const toc = tocRange(lines);
   const starts = findTableStarts(lines, template, toc);

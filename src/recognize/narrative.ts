@@ -65,7 +65,7 @@ function headingOf(text: string): { number: string; heading: string; level: numb
 }
 
 /** Join wrapped lines: a line that does not end a sentence continues on the next one. */
-function joinLines(lines: string[]): string {
+export function joinLines(lines: string[]): string {
   return joinWithAnchors(lines.map((text) => ({ text, no: 0 }))).text;
 }
 
