@@ -230,6 +230,7 @@ async function readPage(doc: PdfDocument, n: number, limits: PdfLimits, OPS: OpC
       // family (「sans-serif」) hides the weight that a name like 「NotoSerifCJKjp-Bold」 states.
       for (const p of pieces) if (!p.bold && boldFont(page, fontOf.get(p))) p.bold = true;
       if (pieces.length === 0 && rules.images > 0) note = { page: n, zh: `第${n}页无文字层（可能是扫描图片），未能读取`, en: `page ${n} has no text layer (probably a scanned image) and was not read` };
+      else if (pieces.length === 0) note = { page: n, zh: `第${n}页是空白页`, en: `page ${n} is blank` };
     }
     const lines = pieces.length === 0 ? [] : note && pieces.length >= limits.maxItemsPerPage ? plainLines(pieces) : layoutPage(pieces, rules, carry);
     return { page: n, height: viewport.height, lines, items: pieces.length, ...(note ? { note } : {}) };

@@ -1,4 +1,5 @@
 import type { Rule } from '../rule.js';
+import inputUnrecognised from './input-unrecognised.js';
 import balanceSummary from './balance-summary.js';
 import crossByCode from './cross-by-code.js';
 import crossKeyProjects from './cross-key-projects.js';
@@ -39,6 +40,7 @@ import narrativeUnresolvedClaim from './narrative-unresolved-claim.js';
 
 /** Every rule, in the order `yusuan rules` lists them. One file per rule. */
 export const RULES: Rule[] = [
+  inputUnrecognised,
   sumRow,
   sumHierarchy,
   sumUnits,

@@ -1,0 +1,26 @@
+import { describe, expect, it } from 'vitest';
+import { checkDocument, RULES } from '../src/check/index.js';
+import { parseFile } from '../src/index.js';
+import { SEEDS } from './helpers.js';
+
+const rule = RULES.filter((r) => r.meta.id === 'input/unrecognised');
+
+describe('input/unrecognised', () => {
+  it('reports nothing when everything was recognised', async () => {
+    expect(checkDocument(await parseFile(SEEDS.s000), { rules: rule })).toEqual([]);
+  });
+
+  it('reports a truncated file as an error at the line where it ends', async () => {
+    const f = checkDocument(await parseFile('test/fixtures/000-truncated.txt'), { rules: rule });
+    expect(f.map((x) => [x.severity, x.locations[0]!.line])).toEqual([['error', 200]]);
+    expect(f[0]!.message).toContain('可能被截断');
+  });
+
+  it('reports a page without a text layer as an error on that page', async () => {
+    const f = checkDocument(await parseFile('test/fixtures/pdf/justice-with-scanned-page.pdf'), { rules: rule });
+    const scanned = f.filter((x) => x.message.includes('无文字层'));
+    expect(scanned.length).toBe(1);
+    expect(scanned[0]!.severity).toBe('error');
+    expect(scanned[0]!.locations[0]!.page).toBeGreaterThan(0);
+  });
+});
