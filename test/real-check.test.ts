@@ -62,6 +62,8 @@ describe('上海市普陀区司法局 2026年部门预算', () => {
       // 2025), once per paragraph (the first paragraph once, the second four times).
       // Page 3, after the 目录, is empty (the reviewers' checklist: 「目录后多了一页空白页」).
       ['input/unrecognised', undefined, 3],
+      // 主要职能 (六)–(十) are printed again on page 5 (the reviewers' 「部分文字未显示」: the page-4 copy is clipped).
+      ['text/repeated-paragraph', 55],
       ['text/year', 95],
       ['text/year', 97],
       // 「…的主要原因是工作量增加」 ends its line short, then 「财政拨款支出主要内容如下：」 runs on in the same
@@ -202,6 +204,8 @@ describe('2024年度部门决算 template (blank)', () => {
       ['text/punctuation', 80],
       ['text/punctuation', 81],
       ['text/punctuation', 82],
+      // The template's own example item 「1、XX（类）XX（款）XX（项）…」 is printed twice.
+      ['text/repeated-paragraph', 479],
     ]);
   });
 });

@@ -24,3 +24,22 @@ describe('input/unrecognised', () => {
     expect(scanned[0]!.locations[0]!.page).toBeGreaterThan(0);
   });
 });
+
+describe('text/repeated-paragraph', () => {
+  const repeated = RULES.filter((r) => r.meta.id === 'text/repeated-paragraph');
+  it('passes the seeds (the same definition in 情况说明 and 名词解释 is in different parts)', async () => {
+    for (const path of Object.values(SEEDS)) expect(checkDocument(await parseFile(path), { rules: repeated })).toEqual([]);
+  });
+
+  it('reports a block of paragraphs printed twice as one finding', async () => {
+    const d = await parseFile(SEEDS.s000);
+    const duties = d.narrative[0]!.children[0]!;
+    const paragraphs = duties.text.split('\n');
+    duties.text = [...paragraphs, ...paragraphs.slice(2, 5)].join('\n');
+    const f = checkDocument(d, { rules: repeated });
+    expect(f).toHaveLength(1);
+    expect(f[0]!.severity).toBe('warning');
+    expect(f[0]!.message).toContain('等 3 段重复出现');
+    expect(f[0]!.locations).toHaveLength(6);
+  });
+});

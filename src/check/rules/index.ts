@@ -1,4 +1,5 @@
 import type { Rule } from '../rule.js';
+import textRepeatedParagraph from './text-repeated-paragraph.js';
 import inputUnrecognised from './input-unrecognised.js';
 import balanceSummary from './balance-summary.js';
 import crossByCode from './cross-by-code.js';
@@ -78,4 +79,5 @@ export const RULES: Rule[] = [
   narrativeRestatedConsistently,
   narrativePriorYear,
   narrativeUnresolvedClaim,
+  textRepeatedParagraph,
 ];
