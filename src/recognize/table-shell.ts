@@ -1,10 +1,18 @@
 import type { MoneyUnit, Table } from '../model/index.js';
 import type { TableSpec } from '../templates/types.js';
 import type { RecognizeContext } from './context.js';
-import type { TableBounds } from './grid-table.js';
+
+/** What of a table's bounds the shell needs (a structural subset of TableBounds, to avoid an import cycle). */
+interface Placed {
+  titleIndex: number;
+  title: string;
+  number?: number;
+  noteBefore?: string;
+  project?: string;
+}
 
 /** A table with its identity (kind, number, title, unit, note, place) and no columns or rows yet. */
-export function emptyTable(ctx: RecognizeContext, spec: TableSpec, bounds: TableBounds, unit: MoneyUnit, lastIndex = bounds.titleIndex): Table {
+export function emptyTable(ctx: RecognizeContext, spec: TableSpec, bounds: Placed, unit: MoneyUnit, lastIndex = bounds.titleIndex): Table {
   const from = ctx.lines[bounds.titleIndex]!.no;
   const table: Table = { kind: spec.kind, title: bounds.title, unit, decimals: 2, columns: [], rows: [], pieces: 1, at: { file: ctx.file, line: from }, span: { file: ctx.file, from, to: ctx.lines[Math.max(bounds.titleIndex, lastIndex)]!.no } };
   const number = bounds.number ?? spec.number;
