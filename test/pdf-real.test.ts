@@ -32,7 +32,8 @@ describe('上海市普陀区司法局 2026年区级部门预算 (WPS 表格)', (
     expect(kinds(x)).toEqual(SHANGHAI);
     expect(x.tables.map((t) => t.rows.length)).toEqual([13, 22, 22, 9, 22, 2, 2, 30, 1]);
     expect(x.tables.map((t) => t.number)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9]);
-    expect(x.unrecognised).toEqual([]);
+    // Page 3 (after the 目录) is blank: the one thing not recognised, reported as such.
+    expect(x.unrecognised.map((u) => [u.what, u.reason, u.at.page])).toEqual([['document', '第3页是空白页', 3]]);
   });
 
   it('tables 1–8 in 元, the 三公 table in 万元, each from its own 单位 line', async () => {
@@ -149,7 +150,8 @@ describe('上海市普陀区财政局 2024年度部门决算 (ONLYOFFICE, nation
     expect(kinds(x)).toEqual(NATIONAL_FINAL);
     expect(x.tables.map((t) => t.rows.length)).toEqual([42, 20, 20, 38, 20, 66, 1, 1, 1]);
     expect(x.tables.every((t) => t.unit === '万元')).toBe(true);
-    expect(x.unrecognised).toEqual([]);
+    // Page 14 prints only an empty table row.
+    expect(x.unrecognised.map((u) => [u.what, u.reason, u.at.page])).toEqual([['document', '第14页是空白页', 14]]);
   });
 
   it('reads codes printed in 类 | 款 | 项 columns, and names wrapped in their cell', async () => {

@@ -43,7 +43,7 @@ async function rewritten(path: string, ...pairs: [string, string][]): Promise<Do
 const brief = (f: Finding[]) => f.map((x) => [x.rule, x.severity, x.locations[0]?.line]);
 
 describe('text rules are registered', () => {
-  it('has the eleven rules, each documented in Chinese and English', () => {
+  it('has the twelve rules, each documented in Chinese and English', () => {
     expect(familyRules.map((r) => r.meta.id).sort()).toEqual([
       'text/brackets',
       'text/comparison',
@@ -53,6 +53,7 @@ describe('text rules are registered', () => {
       'text/garbled',
       'text/placeholder',
       'text/punctuation',
+      'text/repeated-paragraph',
       'text/truncated-cell',
       'text/unterminated',
       'text/year',
