@@ -3,15 +3,13 @@ import type { Amount, MoneyUnit, Row, Table } from '../model/index.js';
 import type { GridLine } from '../read/grid.js';
 import type { PanelSpec, TableSpec } from '../templates/types.js';
 import type { RecognizeContext } from './context.js';
-import { emptyTable } from './table-shell.js';
+import { emptyTable, metaLine } from './table-shell.js';
 import { unrecognisedLine, cellAt } from './context.js';
 import { headerColumns, isColumnNumberRow, mapColumns, type ColumnMapping, type HeaderColumn } from './header.js';
 import { isTotalName, parseLabel, roleOf } from './labels.js';
 import { joinLines } from './narrative.js';
 import { assignUnits } from './units.js';
 
-const UNIT_LINE = /^(?:金额)?单位\s*[:：]\s*(万元|元)\s*$/;
-const REPORTING_UNIT = /^(?:单位名称|填报单位|编制单位|编制部门)\s*[:：]\s*(?:\d+\s*)?(.+)$/;
 /** Printed ordinals before a row name: 一、 （一） 1. — and a leading 其中： */
 const ORDINAL = /^(?:其中[:：]\s*)?([一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[)）]|\d+[.．、](?!\d))\s*/;
 const DECIMAL_AMOUNT = /^[（(]?-?[\d,]+\.\d+[)）]?$/;
@@ -172,14 +170,10 @@ export function readGridTable(ctx: RecognizeContext, spec: TableSpec, bounds: Ta
       if (headerRows.length > 0) break;
       continue;
     }
-    const u = UNIT_LINE.exec(t);
-    if (u) {
-      unit = u[1] as MoneyUnit;
-      continue;
-    }
-    const r = REPORTING_UNIT.exec(t);
-    if (r && line.split !== 'tab') {
-      reportingUnit = r[1]!.trim();
+    const meta = metaLine(line);
+    if (meta) {
+      if ('unit' in meta) unit = meta.unit;
+      else reportingUnit = meta.reportingUnit;
       continue;
     }
     if (line.split !== 'tab' || isDataLine(line) || (headerRows.length > 0 && startsLikeRow(line))) break;

@@ -3,15 +3,13 @@ import type { Amount, MoneyUnit, Row, Table } from '../model/index.js';
 import type { GridLine } from '../read/grid.js';
 import type { TableSpec } from '../templates/types.js';
 import type { RecognizeContext } from './context.js';
-import { emptyTable } from './table-shell.js';
+import { emptyTable, metaLine } from './table-shell.js';
 import { unrecognisedLine, cellAt } from './context.js';
 import { isNoteLine, proseFollows, type TableBounds } from './grid-table.js';
 import { headerColumns, isColumnNumberRow, mapColumns } from './header.js';
 import { roleOf } from './labels.js';
 import { joinLines } from './narrative.js';
 
-const UNIT_LINE = /^(?:金额)?单位\s*[:：]\s*(万元|元)\s*$/;
-const REPORTING_UNIT = /^(?:单位名称|填报单位|编制单位|编制部门)\s*[:：]\s*(?:\d+\s*)?(.+)$/;
 
 /** A line of amounts: every non-empty cell is printed like an amount (and it is not the 栏次 row). */
 function isAmountLine(line: GridLine): boolean {
@@ -67,14 +65,10 @@ export function readSingleRowTable(ctx: RecognizeContext, spec: TableSpec, bound
       if (headerRows.length > 0 && !lines.slice(i + 1, bounds.limit).some((l) => l.split === 'tab')) break;
       continue;
     }
-    const u = UNIT_LINE.exec(t);
-    if (u) {
-      unit = u[1] as MoneyUnit;
-      continue;
-    }
-    const r = REPORTING_UNIT.exec(t);
-    if (r && line.split !== 'tab') {
-      reportingUnit = r[1]!.trim();
+    const meta = metaLine(line);
+    if (meta) {
+      if ('unit' in meta) unit = meta.unit;
+      else reportingUnit = meta.reportingUnit;
       continue;
     }
     if (line.split !== 'tab' || isAmountLine(line) || (headerRows.length > 0 && isDataLine(line))) break;
