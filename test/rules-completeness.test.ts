@@ -1,45 +1,9 @@
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { basename, join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
-import { runRules } from '../src/check/engine.js';
-import { RULES } from '../src/check/index.js';
-import type { Document, Finding } from '../src/model/index.js';
+import { describe, expect, it } from 'vitest';
 import { parseFile } from '../src/index.js';
+import { brief, edited, family, rewritten } from './rule-harness.js';
 import { SEEDS, table } from './helpers.js';
 
-const FAMILY = 'completeness/';
-const familyRules = RULES.filter((r) => r.meta.id.startsWith(FAMILY));
-
-function run(doc: Document, rule?: string): Finding[] {
-  return runRules(doc, rule ? familyRules.filter((r) => r.meta.id === rule) : familyRules).filter((f) => f.severity !== 'info');
-}
-
-async function edited(path: string, edit: (d: Document) => void): Promise<Document> {
-  const d = await parseFile(path);
-  edit(d);
-  return d;
-}
-
-/**
- * A seed with strings of its source replaced (each must occur), written to a temporary file and
- * parsed from there, so narrative lines can be aligned with the edited source.
- */
-const scratch = mkdtempSync(join(tmpdir(), 'yusuan-rules-'));
-afterAll(() => rmSync(scratch, { recursive: true, force: true }));
-let edits = 0;
-async function rewritten(path: string, ...pairs: [string, string][]): Promise<Document> {
-  let text = readFileSync(path, 'utf8');
-  for (const [from, to] of pairs) {
-    expect(text.includes(from), `「${from}」 not in ${path}`).toBe(true);
-    text = text.split(from).join(to);
-  }
-  const file = join(scratch, `${++edits}-${basename(path)}`);
-  writeFileSync(file, text);
-  return parseFile(file);
-}
-
-const brief = (f: Finding[]) => f.map((x) => [x.rule, x.severity, x.locations[0]?.line]);
+const { familyRules, run } = family('completeness/');
 
 describe('completeness rules are registered', () => {
   it('has the five rules', () => {
