@@ -3,7 +3,7 @@ import type { Amount, MoneyUnit, Row, Table } from '../model/index.js';
 import type { GridLine } from '../read/grid.js';
 import type { PanelSpec, TableSpec } from '../templates/types.js';
 import type { RecognizeContext } from './context.js';
-import { emptyTable, metaLine } from './table-shell.js';
+import { readHeaderBlock } from './table-shell.js';
 import { unrecognisedLine, cellAt } from './context.js';
 import { headerColumns, isColumnNumberRow, mapColumns, type ColumnMapping, type HeaderColumn } from './header.js';
 import { isTotalName, parseLabel, roleOf } from './labels.js';
@@ -158,33 +158,13 @@ function buildRow(ctx: RecognizeContext, spec: TableSpec, line: GridLine, mappin
 /** Recognise one tab-separated table (grid or panels layout) starting at its title. */
 export function readGridTable(ctx: RecognizeContext, spec: TableSpec, bounds: TableBounds): Table {
   const { lines } = ctx;
-  let unit: MoneyUnit = ctx.defaultUnit;
-  let reportingUnit: string | undefined;
-  let i = bounds.bodyIndex;
-  const headerRows: GridLine[] = [];
-  // Meta lines and the header block.
-  for (; i < bounds.limit; i++) {
-    const line = lines[i]!;
-    const t = line.text.trim();
-    if (t === '') {
-      if (headerRows.length > 0) break;
-      continue;
-    }
-    const meta = metaLine(line);
-    if (meta) {
-      if ('unit' in meta) unit = meta.unit;
-      else reportingUnit = meta.reportingUnit;
-      continue;
-    }
-    if (line.split !== 'tab' || isDataLine(line) || (headerRows.length > 0 && startsLikeRow(line))) break;
-    headerRows.push(line);
-  }
-  const table = emptyTable(ctx, spec, bounds, unit, i - 1);
-  if (reportingUnit) table.reportingUnit = reportingUnit;
-  if (headerRows.length === 0) {
-    ctx.unrecognised.push({ what: 'table', reason: `表「${bounds.title}」没有可识别的表头`, reasonEn: `table "${bounds.title}" has no recognisable header`, text: bounds.title, at: table.at });
-    return table;
-  }
+  const { table, headerRows, next } = readHeaderBlock(ctx, spec, bounds, {
+    atBlank: () => true,
+    atLine: (line, rows) => isDataLine(line) || (rows.length > 0 && startsLikeRow(line)),
+  });
+  if (headerRows.length === 0) return table;
+  const unit = table.unit;
+  let i = next;
   const headers = headerColumns(headerRows);
   const panels: Panel[] = [];
   if (spec.layout === 'panels' && spec.panels) {

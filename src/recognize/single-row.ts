@@ -3,7 +3,7 @@ import type { Amount, MoneyUnit, Row, Table } from '../model/index.js';
 import type { GridLine } from '../read/grid.js';
 import type { TableSpec } from '../templates/types.js';
 import type { RecognizeContext } from './context.js';
-import { emptyTable, metaLine } from './table-shell.js';
+import { readHeaderBlock } from './table-shell.js';
 import { unrecognisedLine, cellAt } from './context.js';
 import { isNoteLine, proseFollows, type TableBounds } from './grid-table.js';
 import { headerColumns, isColumnNumberRow, mapColumns } from './header.js';
@@ -54,32 +54,14 @@ function amountAt(ctx: RecognizeContext, line: GridLine, index: number, unit: Mo
  */
 export function readSingleRowTable(ctx: RecognizeContext, spec: TableSpec, bounds: TableBounds): Table {
   const { lines } = ctx;
-  let unit: MoneyUnit = ctx.defaultUnit;
-  let reportingUnit: string | undefined;
-  const headerRows: GridLine[] = [];
-  let i = bounds.bodyIndex;
-  for (; i < bounds.limit; i++) {
-    const line = lines[i]!;
-    const t = line.text.trim();
-    if (t === '') {
-      if (headerRows.length > 0 && !lines.slice(i + 1, bounds.limit).some((l) => l.split === 'tab')) break;
-      continue;
-    }
-    const meta = metaLine(line);
-    if (meta) {
-      if ('unit' in meta) unit = meta.unit;
-      else reportingUnit = meta.reportingUnit;
-      continue;
-    }
-    if (line.split !== 'tab' || isAmountLine(line) || (headerRows.length > 0 && isDataLine(line))) break;
-    headerRows.push(line);
-  }
-  const table = emptyTable(ctx, spec, bounds, unit, i - 1);
-  if (reportingUnit) table.reportingUnit = reportingUnit;
-  if (headerRows.length === 0) {
-    ctx.unrecognised.push({ what: 'table', reason: `表「${bounds.title}」没有可识别的表头`, reasonEn: `table "${bounds.title}" has no recognisable header`, text: bounds.title, at: table.at });
-    return table;
-  }
+  const { table, headerRows, next } = readHeaderBlock(ctx, spec, bounds, {
+    // A blank line ends the header only when no tab line follows (the 栏次 row may stand apart).
+    atBlank: (index) => !lines.slice(index + 1, bounds.limit).some((l) => l.split === 'tab'),
+    atLine: (line, rows) => isAmountLine(line) || (rows.length > 0 && isDataLine(line)),
+  });
+  if (headerRows.length === 0) return table;
+  const unit = table.unit;
+  let i = next;
   const mapping = mapColumns(headerColumns(headerRows), spec.columns, ctx.file, headerRows[0]!.no, ctx.unrecognised);
   table.columns = mapping.values.map((v) => v.column);
   let last = i - 1;

@@ -35,3 +35,48 @@ export function metaLine(line: GridLine): { unit: MoneyUnit } | { reportingUnit:
   if (r && line.split !== 'tab') return { reportingUnit: r[1]!.trim() };
   return undefined;
 }
+
+export interface HeaderBlock {
+  table: Table;
+  headerRows: GridLine[];
+  /** Index of the first line after the header block. */
+  next: number;
+}
+
+/**
+ * The lines between a title and a table's body: meta lines (unit, reporting unit) and the header
+ * rows, up to the first body line. Readers differ only in where a blank line ends the header and
+ * where the body starts. A table with no header rows is reported as unrecognised.
+ */
+export function readHeaderBlock(
+  ctx: RecognizeContext,
+  spec: TableSpec,
+  bounds: Placed & { bodyIndex: number; limit: number },
+  ends: { atBlank: (index: number) => boolean; atLine: (line: GridLine, headerRows: GridLine[]) => boolean },
+): HeaderBlock {
+  let unit: MoneyUnit = ctx.defaultUnit;
+  let reportingUnit: string | undefined;
+  const headerRows: GridLine[] = [];
+  let i = bounds.bodyIndex;
+  for (; i < bounds.limit; i++) {
+    const line = ctx.lines[i]!;
+    if (line.text.trim() === '') {
+      if (headerRows.length > 0 && ends.atBlank(i)) break;
+      continue;
+    }
+    const meta = metaLine(line);
+    if (meta) {
+      if ('unit' in meta) unit = meta.unit;
+      else reportingUnit = meta.reportingUnit;
+      continue;
+    }
+    if (line.split !== 'tab' || ends.atLine(line, headerRows)) break;
+    headerRows.push(line);
+  }
+  const table = emptyTable(ctx, spec, bounds, unit, i - 1);
+  if (reportingUnit) table.reportingUnit = reportingUnit;
+  if (headerRows.length === 0) {
+    ctx.unrecognised.push({ what: 'table', reason: `表「${bounds.title}」没有可识别的表头`, reasonEn: `table "${bounds.title}" has no recognisable header`, text: bounds.title, at: table.at });
+  }
+  return { table, headerRows, next: i };
+}
