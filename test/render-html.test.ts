@@ -3,12 +3,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { main } from '../src/cli/main.js';
-import { entryFromDocument, writeEntryWorkbook } from '../src/generate/index.js';
+import { checkDocument } from '../src/check/index.js';
+import { buildDocument, entryFromDocument, entryInTemplate, inTemplate, writeEntryWorkbook } from '../src/generate/index.js';
 import { parseSource } from '../src/index.js';
 import type { Document, Section, Table } from '../src/model/index.js';
 import { renderHtml } from '../src/render/html.js';
-import { documentOutline, formatAmount, placeCells, printableTable, relabel, literalTitle, usesThousands } from '../src/render/index.js';
-import { SEEDS, seed, table } from './helpers.js';
+import { documentOutline, formatAmount, placeCells, printableTable, usesThousands } from '../src/render/index.js';
+import { SEEDS, seed, table, wan } from './helpers.js';
 
 /*
  * Round trip: every seed, parsed, rendered to HTML and read back with yusuan's own HTML reader,
@@ -254,31 +255,54 @@ describe('printable table (src/render/layout.ts)', () => {
   });
 });
 
-describe('re-labelling for another template', () => {
-  it('takes the template’s titles, numbers and order where a table kind exists in both', async () => {
+describe('another template: every table rebuilt, not re-labelled', () => {
+  const byCode = (doc: Document, kind: string, column: string) =>
+    Object.fromEntries(doc.tables.find((t) => t.kind === kind)!.rows.filter((r) => r.code).map((r) => [r.code!, r.cells[column]?.fen ?? 0]));
+
+  it('000 in the Jiangxi template: Jiangxi tables and columns, the same figures by code', async () => {
     const doc = await seed(SEEDS.s000);
-    expect(relabel(doc, 'guangdong-budget')).toBe(doc);
-    const jx = relabel(doc, 'jiangxi-budget');
-    expect([jx.template, jx.kind]).toEqual(['jiangxi-budget', 'budget']);
-    expect(jx.tables.map((t) => [t.kind, t.number, t.title])).toEqual([
-      ['summary', 1, '收支预算总表'],
-      ['income', 2, '部门收入总表'],
-      ['expenditure', 3, '部门支出总表'],
-      ['fiscalSummary', 4, '财政拨款收支总表'],
-      ['gpbExpenditure', 5, '一般公共预算支出表'],
-      ['gpbBasicEconomic', 6, '一般公共预算基本支出表'],
-      // No Jiangxi counterpart: kept in the input's wording, after the table it followed.
-      ['gpbProjectEconomic', 7, '一般公共预算项目支出情况表（按经济分类科目）'],
-      ['threePublic', 7, '财政拨款“三公”经费支出表'],
-      ['govFund', 8, '政府性基金预算支出表'],
-      ['stateCapital', 9, '国有资本经营预算支出表'],
-      ['unitBasic', 11, '部门预算基本支出预算表'],
-      ['unitProject', 12, '部门预算项目支出及其他支出预算表'],
-      ['keyProjects', undefined, '重点项目预算绩效目标表'],
-    ]);
-    expect(jx.contents).toEqual(jx.tables.map((t) => t.title));
-    expect(jx.tables[2]!.rows).toBe(doc.tables[2]!.rows);
-    expect(literalTitle(/^《?(一般公共预算)?财政拨款[“"”]?三公[“"”]?经费支出(预算)?表》?$/)).toBe('财政拨款“三公”经费支出表');
+    const { input, notes } = entryInTemplate(doc, 'jiangxi-budget');
+    expect([input.template, input.layout]).toEqual(['jiangxi-budget', undefined]);
+    expect(notes.length).toBeGreaterThan(0);
+    const jx = buildDocument(input, doc.source.file);
+    // No 项目支出绩效目标表: 000 publishes 绩效目标 but no indicators.
+    expect(jx.tables.map((t) => t.kind)).toEqual(['summary', 'income', 'expenditure', 'fiscalSummary', 'gpbExpenditure', 'gpbBasicEconomic', 'threePublic', 'govFund', 'stateCapital', 'deptPerformance']);
+    expect(jx.tables.map((t) => t.title).slice(0, 3)).toEqual(['收支预算总表', '部门收入总表', '部门支出总表']);
+    // The Jiangxi 部门收入总表 is by function code (000's 收入总体情况表 is by unit).
+    expect(jx.tables[1]!.rows.some((r) => r.code === '2101501')).toBe(true);
+    // The same lines in both templates give the same figures by code (the Guangdong rebuild follows
+    // the 项 where 000 prints a 类/款 off by 0.01, e.g. 21011 130.56 vs its 项 130.55).
+    const gd = buildDocument(entryFromDocument(doc).input, doc.source.file);
+    const nonZero = (m: Record<string, number>) => Object.fromEntries(Object.entries(m).filter(([, fen]) => fen !== 0));
+    expect(byCode(jx, 'expenditure', 'total')).toEqual(nonZero(byCode(gd, 'expenditure', 'total')));
+    expect(byCode(jx, 'expenditure', 'total')['2101501']).toBe(byCode(doc, 'expenditure', 'total')['2101501']);
+    const three = jx.tables.find((t) => t.kind === 'threePublic')!.rows[0]!;
+    expect(three.cells.total!.fen).toBe(wan('16.96'));
+    const prose = (ss: Section[]): string => ss.map((s) => `${s.text}\n${prose(s.children)}`).join('\n');
+    expect(prose(jx.narrative)).toContain('2026年江门市医疗保障局支出预算总额为3,390.77万元，较上年预算安排减少1,081.19万元。');
+    // 3,390.77: the lines follow 000's 项, which add to 0.01 less than its printed total. 000 states
+    // no class-by-class prior figures: the Jiangxi comparison says so instead of repeating itself.
+    expect(prose(jx.narrative)).toContain('社会保障和就业支出324.93万元（上年数待填写）；');
+  });
+
+  it('004 in the Guangdong template: twelve tables, consistent, adminCost from the prose', async () => {
+    const doc = await seed(SEEDS.s004);
+    const { input } = entryInTemplate(doc, 'guangdong-budget');
+    expect(input.other.adminCost).toBe(wan('61.56'));
+    const gd = buildDocument(input, doc.source.file);
+    expect(gd.tables.map((t) => t.kind)).toEqual(['summary', 'income', 'expenditure', 'fiscalSummary', 'gpbExpenditure', 'gpbBasicEconomic', 'gpbProjectEconomic', 'threePublic', 'govFund', 'stateCapital', 'unitBasic', 'unitProject']);
+    expect(byCode(gd, 'expenditure', 'total')['2080501']).toBe(byCode(doc, 'expenditure', 'total')['2080501']);
+    // 收支总表: 本年收入合计 881.44 + 上年结转 78.06 = 收入总计 959.50 = 收入总表 合计.
+    const income = gd.tables.find((t) => t.kind === 'summary')!.rows.filter((r) => r.panel === 'income');
+    expect(['本年收入合计', '收入总计'].map((n) => income.find((r) => r.name === n)!.cells.amount!.fen)).toEqual([wan('881.44'), wan('959.50')]);
+    expect(checkDocument(gd).filter((f) => f.severity === 'error').map((f) => f.message)).toEqual([]);
+  });
+
+  it('refuses a template of the other kind, naming the file', async () => {
+    const doc = await seed(SEEDS.s002);
+    expect(() => entryInTemplate(doc, 'guangdong-budget')).toThrow(/这是一份部门决算，不能按预算模板「广东省部门预算（12张表）」生成/);
+    const input = inTemplate(entryFromDocument(await seed(SEEDS.s001)).input, 'guangdong-budget');
+    expect(input.layout).toBe('广东2024');
   });
 });
 
@@ -339,12 +363,20 @@ describe('yusuan render', () => {
     expect(err).toContain('--force');
   });
 
-  it('re-labels for --template', async () => {
+  it('rebuilds the document for --template, and refuses a template of the other kind', async () => {
     const file = join(dir, '001-jx.html');
     expect(await run('render', SEEDS.s001, '--template', 'jiangxi-budget', '--out', file, '--force')).toBe(0);
+    expect(err).toContain('按公开表格反推明细');
     const text = readFileSync(file, 'utf8');
     expect(text).toContain('<span class="tbl-no">表3</span> <span class="tbl-name">部门支出总表</span>');
     expect(text).toContain('<p class="l2">三、部门支出总表</p>');
+    const back = await parseSource(readFileSync(file), file);
+    expect(back.template).toBe('jiangxi-budget');
+    expect(back.tables.find((t) => t.kind === 'income')!.columns.map((c) => c.key)).toContain('carriedOver');
+    err = '';
+    expect(await run('render', SEEDS.s002, '--template', 'guangdong-budget', '--out', join(dir, '002-gd.html'))).toBe(2);
+    expect(err).toContain('不能按预算模板');
+    expect(existsSync(join(dir, '002-gd.html'))).toBe(false);
   });
 
   it('renders a data-entry workbook (a sheet named 填报说明)', async () => {

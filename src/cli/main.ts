@@ -76,7 +76,7 @@ export async function main(argv: string[]): Promise<number> {
     .argument('<input>', '文档模型 JSON、公开文件或填报表 document model JSON, a disclosure, or a data-entry workbook')
     .addOption(new Option('-f, --format <format>', '输出格式（默认按 --out 的扩展名）output format (default: from --out)').choices([...RENDER_FORMATS]))
     .requiredOption('-o, --out <file>', '输出文件 output file')
-    .addOption(new Option('-t, --template <id>', '按另一模板的表名、表号和顺序重新标注 re-label for another template').choices(TEMPLATES.map((t) => t.id)))
+    .addOption(new Option('-t, --template <id>', '按另一模板重新计算生成全部表格和说明 rebuild every table and the narrative in another template').choices(TEMPLATES.map((t) => t.id)))
     .option('--force', '有错误也生成 / render even with error findings')
     .action(async (input: string, opts: RenderCommandOptions) => {
       result = await renderCommand(input, opts);

@@ -2,11 +2,11 @@ import { readFile, writeFile } from 'node:fs/promises';
 import { extname } from 'node:path';
 import { unzipSync } from 'fflate';
 import { checkDocument, RULES } from '../check/index.js';
-import { readEntryWorkbook } from '../generate/index.js';
+import { buildDocument, entryInTemplate, readEntryWorkbook } from '../generate/index.js';
 import { parseSource } from '../index.js';
 import { documentSchema, InputError, type Document, type TemplateId } from '../model/index.js';
 import { sniff } from '../read/index.js';
-import { relabel, renderDocument, RENDER_FORMATS, type RenderFormat } from '../render/index.js';
+import { renderDocument, RENDER_FORMATS, type RenderFormat } from '../render/index.js';
 import { formatText } from '../report/index.js';
 import { EXIT, VERSION } from './constants.js';
 
@@ -14,7 +14,7 @@ export interface RenderCommandOptions {
   /** Output format; default: from the --out file's extension. */
   format?: RenderFormat;
   out: string;
-  /** Re-label the document for another template (default: the input's own). */
+  /** Build the document in another template (default: the input's own). */
   template?: TemplateId;
   /** Render even when the document has `error` findings. */
   force?: boolean;
@@ -54,8 +54,13 @@ export function documentFromJson(bytes: Uint8Array, file: string): Document {
   return parsed.data as Document;
 }
 
-/** Read INPUT as a document: model JSON, data-entry workbook, or a disclosure in any readable format. */
-export async function loadDocument(file: string): Promise<Document> {
+/**
+ * Read INPUT as a document: model JSON, data-entry workbook, or a disclosure in any readable format.
+ * With `template` (another than the input's own), every table is computed anew for that template:
+ * from the workbook's lines, or from lines reconstructed from the published tables; `notes` says
+ * where a reconstruction had to choose between published figures that disagree.
+ */
+export async function loadDocument(file: string, template?: TemplateId): Promise<{ doc: Document; notes: string[] }> {
   let bytes: Uint8Array;
   try {
     bytes = await readFile(file);
@@ -63,10 +68,12 @@ export async function loadDocument(file: string): Promise<Document> {
     const code = (e as NodeJS.ErrnoException).code;
     throw new InputError(file, code === 'ENOENT' ? '文件不存在' : code === 'EISDIR' ? '这是一个目录，不是文件' : `无法读取文件（${code ?? 'error'}）`, code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a directory' : `cannot read file (${code ?? 'error'})`);
   }
+  if (isEntryWorkbook(bytes)) return { doc: await readEntryWorkbook(bytes, file, template), notes: [] };
   const head = new TextDecoder().decode(bytes.subarray(0, 64)).replace(/^\uFEFF/, '').trimStart();
-  if (head.startsWith('{') || extname(file).toLowerCase() === '.json') return documentFromJson(bytes, file);
-  if (isEntryWorkbook(bytes)) return readEntryWorkbook(bytes, file);
-  return parseSource(bytes, file);
+  const doc = head.startsWith('{') || extname(file).toLowerCase() === '.json' ? documentFromJson(bytes, file) : await parseSource(bytes, file);
+  if (!template || template === doc.template) return { doc, notes: [] };
+  const { input, notes } = entryInTemplate({ ...doc, source: { ...doc.source, file } }, template);
+  return { doc: buildDocument(input, file, bytes.length), notes };
 }
 
 function formatOf(opts: RenderCommandOptions): RenderFormat {
@@ -79,7 +86,7 @@ function formatOf(opts: RenderCommandOptions): RenderFormat {
 
 /**
  * `yusuan render INPUT --format html|pdf|xlsx|docx --out FILE [--template ID] [--force]`: read the
- * document, re-label it for --template, check it, and write it in the format asked for. Exit 0
+ * document, rebuild it in --template, check it, and write it in the format asked for. Exit 0
  * when written, 1 when refused because the document has `error` findings (they are printed; use
  * --force to render anyway), 2 for unusable input, arguments or output.
  */
@@ -88,12 +95,13 @@ export async function renderCommand(input: string, opts: RenderCommandOptions): 
   let format: RenderFormat;
   try {
     format = formatOf(opts);
-    doc = await loadDocument(input);
+    const loaded = await loadDocument(input, opts.template);
+    doc = loaded.doc;
+    for (const note of loaded.notes) process.stderr.write(`yusuan: ${input}: 按公开表格反推明细 reconstructing lines: ${note}\n`);
   } catch (e) {
     process.stderr.write(`yusuan: ${e instanceof InputError ? e.message : `${input}: 内部错误 internal error: ${e instanceof Error ? e.message : String(e)}`}\n`);
     return EXIT.input;
   }
-  if (opts.template) doc = relabel(doc, opts.template);
   const errors = checkDocument(doc).filter((f) => f.severity === 'error');
   if (errors.length > 0) {
     const report = formatText({ documents: [{ file: input, doc, findings: errors }], rules: RULES.map((r) => r.meta), version: VERSION }, { color: false });

@@ -1,4 +1,4 @@
-import type { Document, Table } from '../model/index.js';
+import type { Document, Table, TemplateId } from '../model/index.js';
 import { Names } from './derive.js';
 import { EntryError, type EntryProblem } from './errors.js';
 import { factProblems } from './facts.js';
@@ -8,6 +8,7 @@ import { SHEET } from './layout.js';
 import { generateNarrative, glossaryEntries } from './narrative.js';
 import type { EntryInput } from './types.js';
 import { collectEntryInput } from './workbook.js';
+import { assertSameKind, inTemplate } from './retemplate.js';
 
 export * from './types.js';
 export { EntryError, type EntryProblem } from './errors.js';
@@ -17,6 +18,7 @@ export { GD_LAYOUTS, gdLayoutFor, type GdLayout } from './guangdong.js';
 export { changeWording, percentText, reasonClause, PENDING_REASON } from './wording.js';
 export { SHEET, LINE_COLUMNS, PROJECT_COLUMNS, INFO_FIELDS, OTHER_FIELDS, PRIOR_FIELDS, REASON_FIELDS, THREE_PUBLIC_FIELDS, TEMPLATE_CHOICES, LAYOUT_CHOICES } from './layout.js';
 export { entryFromDocument, type Reconstruction } from './reconstruct.js';
+export { inTemplate, assertSameKind, entryInTemplate, RECONSTRUCTED_TEMPLATES } from './retemplate.js';
 
 const SUPPORTED = ['guangdong-budget', 'jiangxi-budget'] as const;
 
@@ -85,12 +87,19 @@ function build(input: EntryInput, file: string, bytes: number): Document {
 }
 
 /**
- * Read a data-entry workbook (docs/data-entry.md) into a complete Document in the chosen template.
+ * Read a data-entry workbook (docs/data-entry.md) into a complete Document in the chosen template
+ * (`template`, when given, overrides the workbook's 公开模板: every table is computed for it).
  * Throws EntryError listing everything missing or inconsistent; InputError for bytes that are not
  * a workbook.
  */
-export async function readEntryWorkbook(bytes: Uint8Array, file: string): Promise<Document> {
-  const { input, problems } = await collectEntryInput(bytes, file);
+export async function readEntryWorkbook(bytes: Uint8Array, file: string, template?: TemplateId): Promise<Document> {
+  const collected = await collectEntryInput(bytes, file);
+  const { problems } = collected;
+  let { input } = collected;
+  if (template && template !== input.template) {
+    assertSameKind(input, template, file);
+    input = inTemplate(input, template);
+  }
   const all = [...problems, ...(problems.some((p) => p.at.sheet === SHEET.info) ? [] : inputProblems(input))];
   if (all.length) throw new EntryError(file, all);
   return build(input, file, bytes.length);

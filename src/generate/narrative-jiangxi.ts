@@ -104,8 +104,9 @@ function incomeSection(f: Figures, input: EntryInput): string {
   );
 }
 
-function list(label: string, items: { name: string; fen: number; prior?: number }[], paren?: (name: string) => string): string {
-  return `${label}：${items.map((i) => `${i.name}${wanText(i.fen)}${paren?.(i.name) ?? ''}${withJx(i.fen, i.prior)}`).join(items.some((i) => i.prior !== undefined) ? '；' : '，')}。`;
+/** `compared`: the template compares each item with last year, so a missing prior says so. */
+function list(label: string, items: { name: string; fen: number; prior?: number }[], paren?: (name: string) => string, compared = false): string {
+  return `${label}：${items.map((i) => `${i.name}${wanText(i.fen)}${paren?.(i.name) ?? ''}${withJx(i.fen, i.prior, compared)}`).join(compared || items.some((i) => i.prior !== undefined) ? '；' : '，')}。`;
 }
 
 function expenseSection(f: Figures, input: EntryInput): string[] {
@@ -115,9 +116,9 @@ function expenseSection(f: Figures, input: EntryInput): string[] {
     list('按支出项目类别划分', [
       { name: '基本支出', fen: f.basic, ...(p.values.basic !== undefined ? { prior: p.values.basic } : {}) },
       { name: '项目支出', fen: f.project, ...(p.values.project !== undefined ? { prior: p.values.project } : {}) },
-    ]),
-    list('按支出功能科目划分', f.classes.map((c) => ({ name: c.name, fen: c.fen, ...(p.functionClass[c.code] !== undefined ? { prior: p.functionClass[c.code] } : {}) }))),
-    list('按支出经济分类划分', f.economic.map((c) => ({ name: c.name, fen: c.fen, ...(p.economicClass[c.code] !== undefined ? { prior: p.economicClass[c.code] } : {}) }))),
+    ], undefined, true),
+    list('按支出功能科目划分', f.classes.map((c) => ({ name: c.name, fen: c.fen, ...(p.functionClass[c.code] !== undefined ? { prior: p.functionClass[c.code] } : {}) })), undefined, true),
+    list('按支出经济分类划分', f.economic.map((c) => ({ name: c.name, fen: c.fen, ...(p.economicClass[c.code] !== undefined ? { prior: p.economicClass[c.code] } : {}) })), undefined, true),
   ];
 }
 

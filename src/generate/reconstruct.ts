@@ -312,6 +312,8 @@ function narrativeFacts(doc: Document, input: EntryInput): void {
       const k = { 'procurement.goods': 'procurementGoods', 'procurement.works': 'procurementWorks', 'procurement.services': 'procurementServices' }[claim.key] as 'procurementGoods' | 'procurementWorks' | 'procurementServices' | undefined;
       if (k) input.other[k] = claim.amount.fen;
     }
+    // Jiangxi prints 机关运行费 only in the prose; a Guangdong table 8 figure, read before, wins.
+    if (claim.key === 'adminCost' && claim.amount && !claim.context && input.other.adminCost === undefined) input.other.adminCost = claim.amount.fen;
     const change = claim.change;
     if (!change || !claim.amount) continue;
     if (typeof change.percent === 'object') decimals = Math.max(decimals, change.percent.decimals);

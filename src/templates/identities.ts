@@ -1,4 +1,4 @@
-import type { TableKind } from '../model/index.js';
+import type { TableKind, TemplateId } from '../model/index.js';
 
 /**
  * Identities as data. Column keys are the model's normalised keys (every template maps its printed
@@ -60,12 +60,20 @@ export interface FigureChain {
   zh: string;
   en: string;
   members: Figure[];
+  /** The templates the chain holds in (default: all). */
+  templates?: TemplateId[];
 }
 
 const T = 'total' as const;
 export const FIGURE_CHAINS: FigureChain[] = [
+  // A budget's 收入总表 has the 上年结转 column (and Guangdong 2024's the income below 本年收入合计):
+  // its 合计 is the summary's 收入总计. A 决算's 收入决算表 has only the year's income.
   {
-    zh: '本年收入合计（收支总表 = 收入总表）', en: 'current-year income (summary = income table)',
+    zh: '收入总计（收支总表 = 收入总表）', en: 'total income (summary = income table)', templates: ['guangdong-budget', 'jiangxi-budget', 'shanghai-budget'],
+    members: [{ kind: 'summary', panel: 'income', row: /^收入总计$/, column: 'amount' }, { kind: 'income', row: T, column: 'total' }],
+  },
+  {
+    zh: '本年收入合计（收支总表 = 收入总表）', en: 'current-year income (summary = income table)', templates: ['national-final'],
     members: [{ kind: 'summary', panel: 'income', row: /^本年收入合计$/, column: 'amount' }, { kind: 'income', row: T, column: 'total' }],
   },
   {
