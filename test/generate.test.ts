@@ -326,12 +326,14 @@ describe('the data-entry workbook', () => {
   it('the template has the documented sheets, annotated headers and validation lists', async () => {
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load((await writeEntryTemplate()) as unknown as ArrayBuffer);
-    expect(wb.worksheets.map((w) => w.name)).toEqual(['填报说明', '部门信息', '预算明细', '项目', '三公', '其他', '上年数', '原因']);
+    // 收入明细, 结转结余 and 分类预算数 are for 决算 only (empty in a budget).
+    expect(wb.worksheets.map((w) => w.name)).toEqual(['填报说明', '部门信息', '预算明细', '项目', '三公', '其他', '上年数', '原因', '收入明细', '结转结余', '分类预算数']);
     const lines = wb.getWorksheet('预算明细')!;
-    expect((lines.getRow(1).values as unknown[]).slice(1)).toEqual(['单位名称', '功能科目编码', '功能科目名称', '经济科目编码', '经济科目名称', '资金来源', '支出类型', '项目名称', '金额（万元）', '备注']);
+    // 金额（元）: the Shanghai tables print 元 to the fen; a line is typed in one of the two amount columns.
+    expect((lines.getRow(1).values as unknown[]).slice(1)).toEqual(['单位名称', '功能科目编码', '功能科目名称', '经济科目编码', '经济科目名称', '资金来源', '支出类型', '项目名称', '金额（万元）', '金额（元）', '备注']);
     expect(String(lines.getCell('B1').note)).toContain('7 位项级编码');
     expect(lines.getCell('F2').dataValidation?.formulae?.[0]).toContain('一般公共预算,政府性基金,国有资本经营,财政专户,其他');
-    expect(lines.getCell('G300').dataValidation?.formulae?.[0]).toBe('"基本支出,项目支出"');
+    expect(lines.getCell('G300').dataValidation?.formulae?.[0]).toBe('"基本支出,项目支出,上缴上级支出,经营支出,对附属单位补助支出"');
     const info = wb.getWorksheet('部门信息')!;
     expect(info.getCell('A2').value).toBe('部门名称');
     expect(String(info.getCell('A2').note)).toContain('【必填】');

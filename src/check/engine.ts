@@ -52,14 +52,17 @@ function identityFinding(e: Evaluation, severity: Finding['severity'], failCount
 export function runRules(doc: Document, rules: Rule[], options: CheckOptions = {}): Finding[] {
   const findings: Finding[] = [];
   const identities: { identity: Identity; rule: Rule }[] = [];
-  for (const rule of rules) {
-    const ctx: RuleContext = {
-      doc,
-      ...(options.prior ? { prior: options.prior } : {}),
-      report: (r: Report) => findings.push({ ...r, rule: rule.meta.id, severity: r.severity ?? rule.meta.severity }),
-      identity: (identity: Identity) => identities.push({ identity, rule }),
-    };
-    rule.check(ctx);
+  // One context for every rule; `rule` is the one running (rules report synchronously).
+  let rule: Rule | undefined;
+  const ctx: RuleContext = {
+    doc,
+    report: (r: Report) => findings.push({ ...r, rule: rule!.meta.id, severity: r.severity ?? rule!.meta.severity }),
+    identity: (identity: Identity) => identities.push({ identity, rule: rule! }),
+  };
+  if (options.prior) ctx.prior = options.prior;
+  for (const r of rules) {
+    rule = r;
+    r.check(ctx);
   }
   const evaluations = identities.map(({ identity, rule }) => ({ e: evaluate(identity), rule }));
   // Ranking needs, for cells of failing identities only, how many identities they fail and pass.

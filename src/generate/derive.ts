@@ -58,7 +58,7 @@ export class Names {
       const line = this.input.lines.find((l) => (scheme === 'function' ? l.functionCode : l.economicCode).startsWith(code));
       this.problems.push({
         at: line?.at ?? { sheet: '预算明细' },
-        zh: `${what}科目 ${code} 不在内置科目表中，无法取得名称（项/款级编码请在「${what}科目名称」列填写名称）`,
+        zh: `${what}科目 ${code} 不在内置科目表中，无法取得名称（请在「${what}科目名称」列填写名称${scheme === 'function' ? '；款或类不在科目表中时写「类名/款名/项名」' : ''}）`,
         en: `${scheme} code ${code} is not catalogued; type its name in the name column`,
       });
     }

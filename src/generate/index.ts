@@ -2,8 +2,11 @@ import type { Document, Table, TemplateId } from '../model/index.js';
 import { Names } from './derive.js';
 import { EntryError, type EntryProblem } from './errors.js';
 import { factProblems } from './facts.js';
+import { FINAL_TITLES, finalProblems, finalTables } from './final.js';
+import { generateFinalNarrative } from './narrative-final.js';
 import { gdContents, gdLayoutFor, guangdongTables, keyProjectsTable } from './guangdong.js';
 import { JIANGXI_TITLES, jiangxiTables } from './jiangxi.js';
+import { shanghaiContents, shanghaiProblems, shanghaiTables, wanPrecisionProblems } from './shanghai.js';
 import { SHEET } from './layout.js';
 import { generateNarrative, glossaryEntries } from './narrative.js';
 import type { EntryInput } from './types.js';
@@ -15,26 +18,31 @@ export { EntryError, type EntryProblem } from './errors.js';
 export { writeEntryTemplate, writeEntryWorkbook, readEntryInput, parseWan } from './workbook.js';
 export { generateNarrative, generateExplanation } from './narrative.js';
 export { GD_LAYOUTS, gdLayoutFor, type GdLayout } from './guangdong.js';
+export { SH_LAYOUTS, shLayoutFor, type ShLayout } from './shanghai.js';
 export { changeWording, percentText, reasonClause, PENDING_REASON } from './wording.js';
 export { SHEET, LINE_COLUMNS, PROJECT_COLUMNS, INFO_FIELDS, OTHER_FIELDS, PRIOR_FIELDS, REASON_FIELDS, THREE_PUBLIC_FIELDS, TEMPLATE_CHOICES, LAYOUT_CHOICES } from './layout.js';
 export { entryFromDocument, type Reconstruction } from './reconstruct.js';
 export { inTemplate, assertSameKind, entryInTemplate, RECONSTRUCTED_TEMPLATES } from './retemplate.js';
+export { generateFinalNarrative, generateFinalExplanation } from './narrative-final.js';
+export { INCOME_COLUMNS, BALANCE_COLUMNS } from './layout.js';
 
-const SUPPORTED = ['guangdong-budget', 'jiangxi-budget'] as const;
+const SUPPORTED = ['guangdong-budget', 'jiangxi-budget', 'shanghai-budget', 'national-final'] as const;
 
 /** Problems that only show when the input is taken as a whole (template support, typed-twice figures). */
 function inputProblems(input: EntryInput): EntryProblem[] {
   const problems: EntryProblem[] = [];
   if (!(SUPPORTED as readonly string[]).includes(input.template)) {
-    problems.push({ at: { sheet: SHEET.info, column: '公开模板' }, zh: `暂不支持按「${input.template}」模板生成（已支持：广东省部门预算、江西省部门预算）`, en: `generating the ${input.template} template is not supported yet` });
+    problems.push({ at: { sheet: SHEET.info, column: '公开模板' }, zh: `暂不支持按「${input.template}」模板生成（已支持：广东省部门预算、江西省部门预算、上海市区级部门预算、部门决算（全国统一9张表））`, en: `generating the ${input.template} template is not supported yet` });
   }
-  if (input.kind === 'final') problems.push({ at: { sheet: SHEET.info, column: '类型' }, zh: '暂不支持生成决算公开文件', en: 'generating final accounts is not supported yet' });
+  problems.push(...finalProblems(input));
   if (input.template === 'guangdong-budget') {
     if (input.other.adminCost === undefined) problems.push({ at: { sheet: SHEET.other, column: '机关运行经费（行政经费）' }, zh: '未填写机关运行经费（行政经费），广东模板表8须列示', en: '机关运行经费 is required by the Guangdong table 8' });
     if (gdLayoutFor(input).incomeBy === 'function' && input.lines.some((l) => l.fund === 'carriedOver')) {
       problems.push({ at: { sheet: SHEET.lines, column: '资金来源' }, zh: '「广东2024」表式的收入总体情况表没有「上年结转」列', en: 'the 广东2024 layout has no carried-over column' });
     }
   }
+  if (input.template === 'shanghai-budget') problems.push(...shanghaiProblems(input));
+  else if (input.template === 'guangdong-budget' || input.template === 'jiangxi-budget' || input.template === 'national-final') problems.push(...wanPrecisionProblems(input));
   for (const l of input.lines) if (l.kind === 'project' && !l.project) problems.push({ at: l.at, zh: '项目支出必须填写项目名称', en: 'project lines need a project name' });
   problems.push(...factProblems(input));
   return problems;
@@ -59,6 +67,12 @@ function build(input: EntryInput, file: string, bytes: number): Document {
   if (input.template === 'jiangxi-budget') {
     tables = jiangxiTables(input, file, names);
     contents = [...JIANGXI_TITLES];
+  } else if (input.template === 'national-final') {
+    tables = finalTables(input, file, names);
+    contents = [...FINAL_TITLES];
+  } else if (input.template === 'shanghai-budget') {
+    tables = shanghaiTables(input, file, names);
+    contents = shanghaiContents(input);
   } else {
     tables = guangdongTables(input, file, names, problems);
     const key = keyProjectsTable(input, file);
@@ -80,7 +94,7 @@ function build(input: EntryInput, file: string, bytes: number): Document {
     glossary: [],
     unrecognised: [],
   };
-  doc.narrative = generateNarrative(doc, input);
+  doc.narrative = input.template === 'national-final' ? generateFinalNarrative(doc, input) : generateNarrative(doc, input);
   doc.glossary = doc.narrative.filter((s) => s.part === 'glossary').flatMap(glossaryEntries);
   doc.source.lines = Math.max(0, ...doc.narrative.map((s) => s.span.to));
   return doc;

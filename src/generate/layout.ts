@@ -1,5 +1,5 @@
 import type { OtherFigures, PriorKey, ReasonTopic, ThreePublicPart } from './types.js';
-import { FUND_SOURCES, SPENDING_KINDS } from './types.js';
+import { FUND_SOURCES, INCOME_SOURCES, SPENDING_KINDS } from './types.js';
 
 /**
  * The data-entry workbook as data: sheet names, column headers, notes and validation lists. The
@@ -16,6 +16,12 @@ export const SHEET = {
   other: '其他',
   prior: '上年数',
   reasons: '原因',
+  /** 决算 only. */
+  income: '收入明细',
+  /** 决算 only. */
+  balances: '结转结余',
+  /** 决算 only. */
+  classBudgets: '分类预算数',
 } as const;
 
 export const YES_NO = ['是', '否'] as const;
@@ -56,7 +62,7 @@ export const KIND_CHOICES = [
 ] as const;
 
 /** 表式: layout variants of a template (the Guangdong template prints slightly different tables by year and city). */
-export const LAYOUT_CHOICES = ['广东2026', '广东2026（含债务及转移性支出行）', '广东2024', '江西2026'] as const;
+export const LAYOUT_CHOICES = ['广东2026', '广东2026（含债务及转移性支出行）', '广东2024', '江西2026', '上海2026', '上海2025', '上海2025（单位预算）', '上海2024'] as const;
 
 export type InfoKey = 'department' | 'departmentCode' | 'year' | 'kind' | 'template' | 'layout' | 'reportingUnit' | 'percentDecimals' | 'duties' | 'organisation';
 
@@ -80,13 +86,41 @@ export const UNIT_NOTE = '每行一个纳入本部门预算的单位，第一行
 export const LINE_COLUMNS: ColumnDef[] = [
   { key: 'unit', header: '单位名称', width: 28, required: true, note: '资金使用单位，须与「部门信息」中列出的预算单位名称完全一致。' },
   { key: 'functionCode', header: '功能科目编码', width: 14, required: true, note: '支出功能分类科目，7 位项级编码，如 2101501（行政运行）。类、款由编码自动汇总。' },
-  { key: 'functionName', header: '功能科目名称', width: 30, note: '可不填：按科目表取名。仅当编码不在内置科目表中时必须填写。' },
+  { key: 'functionName', header: '功能科目名称', width: 30, note: '可不填：按科目表取名。仅当编码不在内置科目表中时必须填写；款或类也不在科目表中时写「类名/款名/项名」。' },
   { key: 'economicCode', header: '经济科目编码', width: 14, required: true, note: '部门预算支出经济分类科目，5 位款级编码，如 30201（办公费）。' },
   { key: 'economicName', header: '经济科目名称', width: 24, note: '可不填：按科目表取名。仅当编码不在内置科目表中时必须填写。' },
   { key: 'fund', header: '资金来源', width: 16, required: true, list: FUND_SOURCES.map((f) => f.label), note: '一般公共预算 / 政府性基金 / 国有资本经营 / 财政专户 / 其他（及更细的收入来源）。' },
-  { key: 'kind', header: '支出类型', width: 12, required: true, list: SPENDING_KINDS.map((k) => k.label), note: '基本支出 或 项目支出。' },
+  { key: 'kind', header: '支出类型', width: 12, required: true, list: SPENDING_KINDS.map((k) => k.label), note: '基本支出 或 项目支出。决算另可选上缴上级支出、经营支出、对附属单位补助支出（支出决算表第4–6栏）。' },
   { key: 'project', header: '项目名称', width: 36, note: '项目支出必填；同一单位同名项目视为同一项目。基本支出不填。' },
-  { key: 'amount', header: '金额（万元）', width: 14, required: true, note: '以万元为单位，最多两位小数，如 1081.18。金额为 0 的行也会在表中印出该科目。' },
+  { key: 'amount', header: '金额（万元）', width: 14, required: true, note: '以万元为单位，最多两位小数，如 1081.18。金额为 0 的行也会在表中印出该科目。决算：填本年实际支出（决算数），含使用以前年度结转资金的支出（按资金性质填资金来源）。' },
+  { key: 'amountYuan', header: '金额（元）', width: 16, note: '上海模板（表中金额印到元、两位小数）用：以元为单位，最多两位小数，如 16726725.44。填写本列则「金额（万元）」不填；每行只填一列。' },
+  { key: 'remark', header: '备注', width: 20, note: '仅供填报人使用，不进入公开文件。' },
+];
+
+/** 「收入明细」 (决算 only): this year's non-fiscal income by function 项 and source. */
+export const INCOME_COLUMNS: ColumnDef[] = [
+  { key: 'functionCode', header: '功能科目编码', width: 14, required: true, note: '决算用。收入对应的支出功能分类科目，7 位项级编码。' },
+  { key: 'functionName', header: '功能科目名称', width: 30, note: '可不填：按科目表取名。仅当编码不在内置科目表中时必须填写。' },
+  { key: 'source', header: '收入来源', width: 18, required: true, list: INCOME_SOURCES.map((x) => x.label), note: '上级补助收入 / 事业收入 / 经营收入 / 附属单位上缴收入 / 其他收入。财政拨款收入不在此填写：由支出和「结转结余」计算（收入 = 支出 + 年末结转和结余 − 年初结转和结余）。' },
+  { key: 'amount', header: '金额（万元）', width: 14, required: true, note: '本年实际取得的收入（万元，最多两位小数）。' },
+  { key: 'remark', header: '备注', width: 20, note: '仅供填报人使用，不进入公开文件。' },
+];
+
+/** 「分类预算数」 (决算 only): 一般公共预算财政拨款支出 年初预算数 by function 类. */
+export const CLASS_BUDGET_COLUMNS: ColumnDef[] = [
+  { key: 'code', header: '功能科目编码（类）', width: 16, required: true, note: '决算用，可不填。3 位类级编码，如 210。填写后情况说明增加「一般公共预算财政拨款支出决算情况说明」（各类完成年初预算的百分比）。' },
+  { key: 'name', header: '功能科目名称', width: 30, note: '可不填：按科目表取名。' },
+  { key: 'amount', header: '年初预算数（万元）', width: 16, required: true, note: '该类一般公共预算财政拨款支出的年初预算数。各类之和应等于「其他」中的年初预算数（一般公共预算财政拨款支出）。' },
+  { key: 'reason', header: '决算数与年初预算数差异原因', width: 60, note: '决算数大于（小于）年初预算数的主要原因；持平可不填。不填则印「（原因待填写）」。' },
+];
+
+/** 「结转结余」 (决算 only): 财政拨款 balances by function 项 and fund; only non-zero rows are needed. */
+export const BALANCE_COLUMNS: ColumnDef[] = [
+  { key: 'functionCode', header: '功能科目编码', width: 14, required: true, note: '决算用。7 位项级编码。只填有年初或年末财政拨款结转和结余的科目；都为 0 的不填。' },
+  { key: 'functionName', header: '功能科目名称', width: 30, note: '可不填：按科目表取名。仅当编码不在内置科目表中时必须填写。' },
+  { key: 'fund', header: '资金来源', width: 16, required: true, list: ['一般公共预算', '政府性基金', '国有资本经营'], note: '一般公共预算 / 政府性基金 / 国有资本经营（财政拨款）。非财政拨款的年初结转和结余填在「其他」。' },
+  { key: 'opening', header: '年初结转和结余（万元）', width: 16, note: '上年末结转到本年的财政拨款结转和结余。' },
+  { key: 'closing', header: '年末结转和结余（万元）', width: 16, note: '本年末结转到下年的财政拨款结转和结余。本年财政拨款收入 = 本年支出 + 年末 − 年初（由此计算，不另填）。' },
   { key: 'remark', header: '备注', width: 20, note: '仅供填报人使用，不进入公开文件。' },
 ];
 
@@ -110,7 +144,8 @@ export const THREE_PUBLIC_FIELDS: FieldDef<ThreePublicPart>[] = [
   { key: 'vehicleRunning', label: '公务用车运行维护费', type: 'amount', note: '本年数由经济科目 30231 的财政拨款金额计算。' },
   { key: 'reception', label: '公务接待费', type: 'amount', note: '本年数由经济科目 30217 的财政拨款金额计算。' },
 ];
-export const THREE_PUBLIC_HEADER = ['项目', '本年预算数（万元，可不填）', '上年预算数（万元）', '说明'] as const;
+/** Columns 2–4 (read by position): 本年数 (a check), 上年数 (决算: 上年决算数), 全年预算数 (决算 only). */
+export const THREE_PUBLIC_HEADER = ['项目', '本年预算数（万元，可不填）', '上年预算数（万元）', '全年预算数（决算用，万元）', '说明'] as const;
 
 export const OTHER_FIELDS: FieldDef<keyof OtherFigures>[] = [
   { key: 'adminCost', label: '机关运行经费（行政经费）', type: 'amount', unit: '万元', note: '一般公共预算安排的行政（参公）单位机关运行经费，印在行政经费及“三公”经费预算表和情况说明中。' },
@@ -129,6 +164,24 @@ export const OTHER_FIELDS: FieldDef<keyof OtherFigures>[] = [
   { key: 'staffActual', label: '实有人数', type: 'number', unit: '人', note: '江西模板用。' },
   { key: 'staffServing', label: '在职人数', type: 'number', unit: '人', note: '江西模板用。' },
   { key: 'departments', label: '内设机构个数', type: 'number', unit: '个', note: '可不填。' },
+  { key: 'nonFiscalOpening', label: '年初结转和结余（非财政拨款）', type: 'amount', unit: '万元', note: '决算用：非财政拨款资金的年初结转和结余（财政拨款的填在「结转结余」）。' },
+  { key: 'nonFiscalClosing', label: '年末结转和结余（非财政拨款，可不填）', type: 'amount', unit: '万元', note: '决算用，可不填：由年初 + 非财政拨款收入 + 使用非财政拨款结余 − 非财政拨款支出 − 结余分配计算；填写则核对二者一致。' },
+  { key: 'surplusUsed', label: '使用非财政拨款结余（含专用结余）', type: 'amount', unit: '万元', note: '决算用：收入支出决算总表第28行。' },
+  { key: 'surplusDistribution', label: '结余分配', type: 'amount', unit: '万元', note: '决算用：收入支出决算总表第58行。' },
+  { key: 'initialBudgetGpb', label: '年初预算数（一般公共预算财政拨款支出）', type: 'amount', unit: '万元', note: '决算用：情况说明「比年初预算数增加（减少）」。' },
+  { key: 'initialBudgetGovFund', label: '年初预算数（政府性基金预算财政拨款支出）', type: 'amount', unit: '万元', note: '决算用。' },
+  { key: 'initialBudgetStateCapital', label: '年初预算数（国有资本经营预算财政拨款支出）', type: 'amount', unit: '万元', note: '决算用。' },
+  { key: 'procurementSme', label: '授予中小企业合同金额', type: 'amount', unit: '万元', note: '决算用：政府采购授予中小企业合同金额。' },
+  { key: 'procurementSmall', label: '授予小微企业合同金额', type: 'amount', unit: '万元', note: '决算用：其中授予小微企业的合同金额。' },
+  { key: 'abroadGroups', label: '因公出国（境）团组数', type: 'number', unit: '个', note: '决算用：全年使用财政拨款安排的出国（境）团组。' },
+  { key: 'abroadPeople', label: '因公出国（境）人次', type: 'number', unit: '人次', note: '决算用。' },
+  { key: 'vehiclesPurchased', label: '公务用车购置数', type: 'number', unit: '辆', note: '决算用。' },
+  { key: 'vehiclesHeld', label: '公务用车保有量', type: 'number', unit: '辆', note: '决算用。' },
+  { key: 'receptionBatches', label: '国内公务接待批次', type: 'number', unit: '次', note: '决算用。' },
+  { key: 'receptionPeople', label: '国内公务接待人次', type: 'number', unit: '人', note: '决算用。' },
+  { key: 'foreignReceptionBatches', label: '外事接待批次', type: 'number', unit: '个', note: '决算用：接待国外、境外来访团组。' },
+  { key: 'foreignReceptionPeople', label: '外事接待人次', type: 'number', unit: '人次', note: '决算用：来访外宾。' },
+  { key: 'performanceEvaluation', label: '绩效评价情况', type: 'text', note: '决算用：情况说明「绩效评价情况」一节全文，按原样印出（可分段）。' },
 ];
 export const OTHER_HEADER = ['项目', '数值', '单位', '说明'] as const;
 
@@ -143,9 +196,23 @@ export const PRIOR_FIELDS: FieldDef<PriorKey>[] = [
   { key: 'project', label: '项目支出', type: 'amount', note: '江西模板用。' },
   { key: 'adminCost', label: '机关运行经费', type: 'amount', note: '上年机关运行经费（行政经费）预算。' },
   { key: 'commissioned', label: '委托业务费', type: 'amount', note: '上年一般公共预算委托业务费。' },
+  { key: 'gpbExpense', label: '一般公共预算拨款支出', type: 'amount', note: '上海模板用：上年一般公共预算拨款支出预算。' },
+  { key: 'govFundExpense', label: '政府性基金拨款支出', type: 'amount', note: '上海模板用：上年政府性基金拨款支出预算。' },
+  { key: 'stateCapitalExpense', label: '国有资本经营预算拨款支出', type: 'amount', note: '上海模板用：上年国有资本经营预算拨款支出预算。' },
+  { key: 'incomeGpb', label: '一般公共预算财政拨款收入', type: 'amount', note: '决算用：上年决算数。' },
+  { key: 'incomeGovFund', label: '政府性基金预算财政拨款收入', type: 'amount', note: '决算用：上年决算数。' },
+  { key: 'incomeStateCapital', label: '国有资本经营预算财政拨款收入', type: 'amount', note: '决算用：上年决算数。' },
+  { key: 'incomeFromSuperior', label: '上级补助收入', type: 'amount', note: '决算用：上年决算数。' },
+  { key: 'incomeBusiness', label: '事业收入', type: 'amount', note: '决算用：上年决算数。' },
+  { key: 'incomeOperating', label: '经营收入', type: 'amount', note: '决算用：上年决算数。' },
+  { key: 'incomeFromAffiliates', label: '附属单位上缴收入', type: 'amount', note: '决算用：上年决算数。' },
+  { key: 'incomeOther', label: '其他收入', type: 'amount', note: '决算用：上年决算数。' },
+  { key: 'toSuperior', label: '上缴上级支出', type: 'amount', note: '决算用：上年决算数。' },
+  { key: 'operatingExpense', label: '经营支出', type: 'amount', note: '决算用：上年决算数。' },
+  { key: 'subsidyToAffiliates', label: '对附属单位补助支出', type: 'amount', note: '决算用：上年决算数。' },
 ];
-/** Free rows of 「上年数」: by classification 类. */
-export const PRIOR_CLASS_LABELS = { function: '功能分类（类）', economic: '经济分类（类）' } as const;
+/** Free rows of 「上年数」: by classification 类 (and, Shanghai, by function 项: 7-digit codes). */
+export const PRIOR_CLASS_LABELS = { function: '功能分类（类）', economic: '经济分类（类）', functionItem: '功能分类（项）' } as const;
 export const PRIOR_HEADER = ['指标', '科目编码', '上年数（万元）', '说明'] as const;
 
 export const REASON_FIELDS: FieldDef<ReasonTopic>[] = [
@@ -159,6 +226,26 @@ export const REASON_FIELDS: FieldDef<ReasonTopic>[] = [
   { key: 'reception', label: '公务接待费增减', type: 'text', note: '持平时可不填。' },
   { key: 'adminCost', label: '机关运行经费增减', type: 'text', note: '机关运行经费比上年增减的主要原因。' },
   { key: 'commissioned', label: '委托业务费增减', type: 'text', note: '委托业务费比上年增减的主要原因。' },
+  { key: 'incomeGpb', label: '一般公共预算财政拨款收入增减（决算）', type: 'text', note: '决算用：比上年决算数增减的主要变动情况。' },
+  { key: 'incomeGovFund', label: '政府性基金预算财政拨款收入增减（决算）', type: 'text', note: '决算用。' },
+  { key: 'incomeStateCapital', label: '国有资本经营预算财政拨款收入增减（决算）', type: 'text', note: '决算用。' },
+  { key: 'incomeFromSuperior', label: '上级补助收入增减（决算）', type: 'text', note: '决算用。' },
+  { key: 'incomeBusiness', label: '事业收入增减（决算）', type: 'text', note: '决算用。' },
+  { key: 'incomeOperating', label: '经营收入增减（决算）', type: 'text', note: '决算用。' },
+  { key: 'incomeFromAffiliates', label: '附属单位上缴收入增减（决算）', type: 'text', note: '决算用。' },
+  { key: 'incomeOther', label: '其他收入增减（决算）', type: 'text', note: '决算用。' },
+  { key: 'basic', label: '基本支出增减（决算）', type: 'text', note: '决算用。' },
+  { key: 'project', label: '项目支出增减（决算）', type: 'text', note: '决算用。' },
+  { key: 'toSuperior', label: '上缴上级支出增减（决算）', type: 'text', note: '决算用。' },
+  { key: 'operatingExpense', label: '经营支出增减（决算）', type: 'text', note: '决算用。' },
+  { key: 'subsidyToAffiliates', label: '对附属单位补助支出增减（决算）', type: 'text', note: '决算用。' },
+  { key: 'fiscalIncomeGpb', label: '财政拨款收入说明：一般公共预算（决算）', type: 'text', note: '决算用：财政拨款收入说明中的变动情况；不填则用上面「一般公共预算财政拨款收入增减」。' },
+  { key: 'fiscalIncomeGovFund', label: '财政拨款收入说明：政府性基金（决算）', type: 'text', note: '决算用；不填则用「政府性基金预算财政拨款收入增减」。' },
+  { key: 'fiscalIncomeStateCapital', label: '财政拨款收入说明：国有资本经营（决算）', type: 'text', note: '决算用；不填则用「国有资本经营预算财政拨款收入增减」。' },
+  { key: 'fiscalExpenseGpb', label: '一般公共预算财政拨款支出与年初预算差异（决算）', type: 'text', note: '决算用：比年初预算数增减的主要变动情况。' },
+  { key: 'fiscalExpenseGovFund', label: '政府性基金预算财政拨款支出与年初预算差异（决算）', type: 'text', note: '决算用。' },
+  { key: 'fiscalExpenseStateCapital', label: '国有资本经营预算财政拨款支出与年初预算差异（决算）', type: 'text', note: '决算用。' },
+  { key: 'threePublicBudget', label: '“三公”经费决算与预算差异（决算）', type: 'text', note: '决算用：“三公”经费支出决算小于（大于）预算数的主要情况。' },
 ];
 export const REASON_HEADER = ['主题', '原因', '说明'] as const;
 
@@ -171,5 +258,6 @@ export const GUIDE: string[] = [
   '“三公”经费、委托业务费的本年数由经济科目计算（30212 因公出国（境）费用、31013 公务用车购置、30231 公务用车运行维护费、30217 公务接待费、30227 委托业务费），请确保预算明细的经济科目准确。',
   '没有填写的原因不会被编造：情况说明中会印出「（原因待填写）」，请补填后重新生成。',
   '每列的填写要求见表头单元格的批注（鼠标悬停查看）。不要修改表头和第一列的项目名称；可以增加行。',
+  '决算（类型选「决算」、模板选「部门决算（全国统一9张表）」）：「预算明细」每行填本年实际支出（决算数）；「收入明细」填非财政拨款收入；「结转结余」填财政拨款的年初、年末结转和结余（财政拨款收入由此计算）；「分类预算数」（可不填）填一般公共预算财政拨款支出各类的年初预算数；「三公」填全年预算数和上年决算数；「其他」「上年数」「原因」中标「决算用」的行供情况说明使用。',
   '生成：由 yusuan 读取本工作簿（readEntryWorkbook）生成公开文件的全部表格和情况说明。缺少必填内容或数字前后不一致时，会一次列出所有问题（工作表、行、列）。',
 ];

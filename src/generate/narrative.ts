@@ -3,6 +3,7 @@ import { gdLayoutFor, type GdLayout } from './guangdong.js';
 import { LineCounter, materialise, spec, type SectionSpec } from './sections.js';
 import type { EntryInput } from './types.js';
 import { jiangxiExplanation, jiangxiGlossary, jiangxiOverview } from './narrative-jiangxi.js';
+import { shanghaiExplanation, shanghaiGlossary, shanghaiOverview } from './narrative-shanghai.js';
 import { changeWording, countText, reasonClause, wanText, withChange } from './wording.js';
 
 /**
@@ -189,7 +190,7 @@ export function glossaryEntries(section: Section): GlossaryEntry[] {
   const out: GlossaryEntry[] = [];
   const paragraphs = section.text.split('\n');
   paragraphs.forEach((p, i) => {
-    const m = /^[一二三四五六七八九十]+、([^：]+)：(.*)$/.exec(p);
+    const m = /^(?:[一二三四五六七八九十]+、|（[一二三四五六七八九十]+）)([^：]+)：(.*)$/.exec(p);
     if (m) out.push({ term: m[1]!, definition: m[2]!, at: { file: section.span.file, line: section.lines?.[i]?.line ?? section.span.from } });
   });
   for (const c of section.children) out.push(...glossaryEntries(c));
@@ -198,6 +199,8 @@ export function glossaryEntries(section: Section): GlossaryEntry[] {
 
 /** The 情况说明 part alone, for the document's template. */
 export function explanationSpec(doc: Document, input: EntryInput): SectionSpec {
+  // Shanghai: the 部门预算编制说明 (its 其他相关情况说明 follows as a second part, see generateNarrative).
+  if (doc.template === 'shanghai-budget') return shanghaiExplanation(doc, input)[0]!;
   return doc.template === 'jiangxi-budget' ? jiangxiExplanation(doc, input) : gdExplanationSpec(doc, input);
 }
 
@@ -207,6 +210,10 @@ export function explanationSpec(doc: Document, input: EntryInput): SectionSpec {
  */
 export function generateNarrative(doc: Document, input: EntryInput, firstLine = 1): Section[] {
   const counter = new LineCounter(doc.source.file, firstLine);
+  if (doc.template === 'shanghai-budget') {
+    // As the 普陀区 budgets print it: 主要职能, 机构设置, 名词解释, 部门预算编制说明, 其他相关情况说明.
+    return [...shanghaiOverview(input), shanghaiGlossary(), ...shanghaiExplanation(doc, input)].map((s) => materialise(s, counter));
+  }
   const jx = doc.template === 'jiangxi-budget';
   const overview = jx ? jiangxiOverview(input) : gdOverviewSpec(input);
   const glossary = jx ? jiangxiGlossary() : glossarySpec(gdGlossaryTerms(gdLayoutFor(input)));

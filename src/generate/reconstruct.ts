@@ -4,6 +4,8 @@ import { extractClaims } from '../narrative/index.js';
 import type { Claim } from '../narrative/index.js';
 import { signedChange } from '../narrative/format.js';
 import { SHEET } from './layout.js';
+import { shanghaiEntry } from './reconstruct-shanghai.js';
+import { finalEntry } from './reconstruct-final.js';
 import { emptyInput } from './types.js';
 import type { BudgetLine, EntryInput, FundSource, PriorKey, ProjectInfo, ReasonTopic, ThreePublicPart } from './types.js';
 
@@ -461,6 +463,8 @@ function jiangxiProjects(doc: Document, input: EntryInput): void {
 /** An entry input whose generated tables reproduce the document's published margins (Guangdong, Jiangxi). */
 export function entryFromDocument(doc: Document): Reconstruction {
   if (doc.template === 'jiangxi-budget') return jiangxiEntry(doc);
+  if (doc.template === 'shanghai-budget') return shanghaiEntry(doc);
+  if (doc.template === 'national-final') return finalEntry(doc);
   return guangdongEntry(doc);
 }
 

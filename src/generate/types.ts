@@ -43,11 +43,17 @@ export const FUND_SOURCES: readonly { key: FundSource; label: string }[] = [
 /** 财政拨款: the three budgets appropriated by the finance bureau. */
 export const FISCAL_FUNDS: readonly FundSource[] = ['gpb', 'govFund', 'stateCapital'];
 
-export type SpendingKind = 'basic' | 'project';
+/** 基本 / 项目; a 决算 also has 上缴上级支出, 经营支出 and 对附属单位补助支出 (支出决算表 columns 4–6). */
+export type SpendingKind = 'basic' | 'project' | 'toSuperior' | 'operating' | 'subsidyToAffiliates';
 export const SPENDING_KINDS: readonly { key: SpendingKind; label: string }[] = [
   { key: 'basic', label: '基本支出' },
   { key: 'project', label: '项目支出' },
+  { key: 'toSuperior', label: '上缴上级支出' },
+  { key: 'operating', label: '经营支出' },
+  { key: 'subsidyToAffiliates', label: '对附属单位补助支出' },
 ];
+/** Spending kinds a budget template prints (the others exist in 决算 only). */
+export const BUDGET_SPENDING_KINDS: readonly SpendingKind[] = ['basic', 'project'];
 
 /** Where an input value was typed: sheet and 1-based row (and column header), for messages. */
 export interface EntrySite {
@@ -121,6 +127,8 @@ export interface ThreePublicEntry {
   /** Optional: typed to confirm the figure computed from the lines' economic codes. */
   current?: number;
   prior?: number;
+  /** 决算: 全年预算数 (the adjusted budget printed in the 预算数 columns of the “三公” table). */
+  budget?: number;
 }
 
 /** Figures of the 「其他」 sheet (this year). Amounts in fen; counts as numbers. */
@@ -148,6 +156,33 @@ export interface OtherFigures {
   staffServing?: number;
   /** 内设机构个数. */
   departments?: number;
+  // 决算 (national 9-table final account) only:
+  /** 年初结转和结余 of non-fiscal funds (收入支出决算总表 年初结转和结余 less the 财政拨款 part). */
+  nonFiscalOpening?: number;
+  /** Optional check: 年末结转和结余 of non-fiscal funds (computed = 年初 + 收入 + 使用结余 − 支出 − 结余分配). */
+  nonFiscalClosing?: number;
+  /** 使用非财政拨款结余（含专用结余）. */
+  surplusUsed?: number;
+  /** 结余分配. */
+  surplusDistribution?: number;
+  /** 年初预算数 of 一般公共预算 / 政府性基金 / 国有资本经营 财政拨款支出 (「比年初预算数」). */
+  initialBudgetGpb?: number;
+  initialBudgetGovFund?: number;
+  initialBudgetStateCapital?: number;
+  /** 政府采购: 授予中小企业合同金额, of which 授予小微企业合同金额. */
+  procurementSme?: number;
+  procurementSmall?: number;
+  /** “三公” counts: 因公出国（境）团组 / 人次, 公务用车购置数 / 保有量, 国内公务接待批次 / 人次, 外事接待批次 / 人次. */
+  abroadGroups?: number;
+  abroadPeople?: number;
+  vehiclesPurchased?: number;
+  vehiclesHeld?: number;
+  receptionBatches?: number;
+  receptionPeople?: number;
+  foreignReceptionBatches?: number;
+  foreignReceptionPeople?: number;
+  /** 绩效评价情况, printed as typed. */
+  performanceEvaluation?: string;
 }
 
 /** Keys of last year's figures (「上年数」) used in 比上年 sentences. */
@@ -161,13 +196,31 @@ export type PriorKey =
   | 'project' // 项目支出
   | 'carriedOver' // 上年结转
   | 'adminCost' // 机关运行经费
-  | 'commissioned'; // 委托业务费
+  | 'commissioned' // 委托业务费
+  // Shanghai: 财政拨款支出预算 by budget (「一般公共预算拨款支出预算…比上年预算增加…」)
+  | 'gpbExpense'
+  | 'govFundExpense'
+  | 'stateCapitalExpense'
+  // 决算: last year's 决算数 by income source and spending kind
+  | 'incomeGpb'
+  | 'incomeGovFund'
+  | 'incomeStateCapital'
+  | 'incomeFromSuperior'
+  | 'incomeBusiness'
+  | 'incomeOperating'
+  | 'incomeFromAffiliates'
+  | 'incomeOther'
+  | 'toSuperior'
+  | 'operatingExpense'
+  | 'subsidyToAffiliates';
 
 export interface PriorFigures {
   values: Partial<Record<PriorKey, number>>;
   /** Last year's figure per 功能分类 类 (3 digits) and per 经济分类 类 (3 digits). */
   functionClass: Record<string, number>;
   economicClass: Record<string, number>;
+  /** Shanghai: last year's figure per 功能分类 项 (7 digits), its 「当年预算执行数」 in the 财政拨款支出 items. */
+  functionItem?: Record<string, number>;
 }
 
 /** Topics of the 「原因」 sheet. */
@@ -181,7 +234,29 @@ export type ReasonTopic =
   | 'adminCost'
   | 'commissioned'
   | 'vehiclePurchase'
-  | 'vehicleRunning';
+  | 'vehicleRunning'
+  // 决算: changes against last year's 决算数 (income by source, spending by kind), 财政拨款 against
+  // 年初预算数, “三公” against its budget
+  | 'incomeGpb'
+  | 'incomeGovFund'
+  | 'incomeStateCapital'
+  | 'incomeFromSuperior'
+  | 'incomeBusiness'
+  | 'incomeOperating'
+  | 'incomeFromAffiliates'
+  | 'incomeOther'
+  | 'basic'
+  | 'project'
+  | 'toSuperior'
+  | 'operatingExpense'
+  | 'subsidyToAffiliates'
+  | 'fiscalIncomeGpb'
+  | 'fiscalIncomeGovFund'
+  | 'fiscalIncomeStateCapital'
+  | 'fiscalExpenseGpb'
+  | 'fiscalExpenseGovFund'
+  | 'fiscalExpenseStateCapital'
+  | 'threePublicBudget';
 
 export interface EntryInput {
   department: string;
@@ -205,8 +280,60 @@ export interface EntryInput {
   other: OtherFigures;
   prior: PriorFigures;
   reasons: Partial<Record<ReasonTopic, string>>;
+  /** Shanghai: reasons per 功能分类 项 (7-digit code → text) for the 财政拨款支出 items (「原因」 free rows). */
+  functionReasons?: Record<string, string>;
   /** Names for codes the catalogue does not know (code → name), from the lines' name columns. */
   names?: { function: Record<string, string>; economic: Record<string, string> };
+  /** 决算: non-fiscal income by function 项 and source (「收入明细」). 财政拨款收入 is computed. */
+  income?: IncomeLine[];
+  /** 决算: 财政拨款 年初 / 年末结转和结余 by function 项 and fund (「结转结余」). */
+  balances?: BalanceLine[];
+  /** 决算: 一般公共预算财政拨款支出 年初预算数 by function 类, with the reason for the difference (「分类预算数」). */
+  classBudgets?: ClassBudget[];
+}
+
+/** 决算: the 年初预算数 of one function 类 of 一般公共预算财政拨款支出 (完成预算 % in the 情况说明). */
+export interface ClassBudget {
+  /** 3-digit 功能分类 类. */
+  code: string;
+  fen: number;
+  /** Why 决算数 differs from 年初预算数 (not needed when equal). */
+  reason?: string;
+  at: EntrySite;
+}
+
+/** 决算: sources of non-fiscal income (收入决算表 columns 3–7). */
+export type IncomeSource = 'fromSuperior' | 'business' | 'operating' | 'fromAffiliates' | 'other';
+export const INCOME_SOURCES: readonly { key: IncomeSource; label: string }[] = [
+  { key: 'fromSuperior', label: '上级补助收入' },
+  { key: 'business', label: '事业收入' },
+  { key: 'operating', label: '经营收入' },
+  { key: 'fromAffiliates', label: '附属单位上缴收入' },
+  { key: 'other', label: '其他收入' },
+];
+
+/** 决算: one row of 「收入明细」 — this year's non-fiscal income of a function 项 from a source. */
+export interface IncomeLine {
+  functionCode: string;
+  functionName?: string;
+  source: IncomeSource;
+  fen: number;
+  at: EntrySite;
+}
+
+export type FiscalFund = 'gpb' | 'govFund' | 'stateCapital';
+
+/**
+ * 决算: one row of 「结转结余」 — the 财政拨款 balances of a function 项 and fund. 财政拨款收入 of that
+ * 项 and fund = 支出 (the lines) + 年末 − 年初.
+ */
+export interface BalanceLine {
+  functionCode: string;
+  functionName?: string;
+  fund: FiscalFund;
+  opening: number;
+  closing: number;
+  at: EntrySite;
 }
 
 export function emptyInput(): EntryInput {

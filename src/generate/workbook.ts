@@ -3,7 +3,10 @@ import { InputError } from '../model/index.js';
 import type { TemplateId } from '../model/index.js';
 import { EntryError, type EntryProblem } from './errors.js';
 import {
+  BALANCE_COLUMNS,
+  CLASS_BUDGET_COLUMNS,
   GUIDE,
+  INCOME_COLUMNS,
   INFO_FIELDS,
   KIND_CHOICES,
   LAYOUT_CHOICES,
@@ -26,8 +29,8 @@ import {
   type ColumnDef,
   type FieldDef,
 } from './layout.js';
-import { emptyInput, FUND_SOURCES, SPENDING_KINDS } from './types.js';
-import type { BudgetLine, EntryInput, EntrySite, Indicator, OtherFigures, ProjectInfo } from './types.js';
+import { emptyInput, FUND_SOURCES, INCOME_SOURCES, SPENDING_KINDS } from './types.js';
+import type { BalanceLine, BudgetLine, ClassBudget, EntryInput, EntrySite, IncomeLine, Indicator, OtherFigures, ProjectInfo } from './types.js';
 
 const FEN_PER_WAN = 1_000_000;
 /** Rows below the data that carry validation lists, so the officer can add lines. */
@@ -78,7 +81,7 @@ function listSheet(wb: ExcelJS.Workbook, name: string, columns: ColumnDef[], rec
   const last = records.length + 1 + SPARE_ROWS;
   columns.forEach((c, i) => {
     const col = ws.getColumn(i + 1);
-    if (c.key === 'amount') col.numFmt = AMOUNT_FORMAT;
+    if (c.key === 'amount' || c.key === 'amountYuan') col.numFmt = AMOUNT_FORMAT;
     if (/Code$/.test(c.key)) col.numFmt = '@';
     if (c.list) validateRange(ws, `${colLetter(i + 1)}2:${colLetter(i + 1)}${last}`, c.list);
   });
@@ -166,6 +169,8 @@ export async function writeEntryWorkbook(input: EntryInput = emptyInput()): Prom
   });
   validateRange(info, `B${unitHeaderRow + 1}:B${unitHeaderRow + Math.max(60, input.units.length + 20)}`, YES_NO);
 
+  // Amounts finer than 0.01 万元 (Shanghai prints 元) go in 「金额（元）」, for every line alike.
+  const inYuan = input.lines.some((l) => l.fen % 10_000 !== 0);
   listSheet(
     wb,
     SHEET.lines,
@@ -179,7 +184,7 @@ export async function writeEntryWorkbook(input: EntryInput = emptyInput()): Prom
       fund: fundLabel(l.fund),
       kind: spendingLabel(l.kind),
       project: l.project,
-      amount: wan(l.fen),
+      ...(inYuan ? { amountYuan: l.fen / 100 } : { amount: wan(l.fen) }),
     })),
   );
 
@@ -197,7 +202,7 @@ export async function writeEntryWorkbook(input: EntryInput = emptyInput()): Prom
   const tp = input.threePublic;
   fieldSheet(wb, SHEET.threePublic, THREE_PUBLIC_HEADER, THREE_PUBLIC_FIELDS, (f) => {
     const e = tp[f.key];
-    return [e?.current === undefined ? undefined : wan(e.current), e?.prior === undefined ? undefined : wan(e.prior)];
+    return [e?.current === undefined ? undefined : wan(e.current), e?.prior === undefined ? undefined : wan(e.prior), e?.budget === undefined ? undefined : wan(e.budget)];
   });
 
   fieldSheet(wb, SHEET.other, OTHER_HEADER, OTHER_FIELDS, (f) => {
@@ -212,6 +217,7 @@ export async function writeEntryWorkbook(input: EntryInput = emptyInput()): Prom
   const classRows: (string | number)[][] = [
     ...Object.entries(input.prior.functionClass).map(([code, fen]) => [PRIOR_CLASS_LABELS.function, code, wan(fen)]),
     ...Object.entries(input.prior.economicClass).map(([code, fen]) => [PRIOR_CLASS_LABELS.economic, code, wan(fen)]),
+    ...Object.entries(input.prior.functionItem ?? {}).map(([code, fen]) => [PRIOR_CLASS_LABELS.functionItem, code, wan(fen)]),
   ];
   for (const r of classRows) prior.addRow(r);
   const firstFree = PRIOR_FIELDS.length + 2;
@@ -225,6 +231,33 @@ export async function writeEntryWorkbook(input: EntryInput = emptyInput()): Prom
   fieldSheet(wb, SHEET.reasons, REASON_HEADER, REASON_FIELDS, (f) => [input.reasons[f.key]]);
   const reasons = wb.getWorksheet(SHEET.reasons)!;
   reasons.getColumn(2).width = 60;
+
+  // 决算 only (empty for a budget).
+  listSheet(
+    wb,
+    SHEET.income,
+    INCOME_COLUMNS,
+    (input.income ?? []).map((l) => ({ functionCode: l.functionCode, functionName: l.functionName, source: INCOME_SOURCES.find((x) => x.key === l.source)?.label, amount: wan(l.fen) })),
+  );
+  listSheet(
+    wb,
+    SHEET.balances,
+    BALANCE_COLUMNS,
+    (input.balances ?? []).map((b) => ({ functionCode: b.functionCode, functionName: b.functionName, fund: fundLabel(b.fund), opening: wan(b.opening), closing: wan(b.closing) })),
+  );
+  listSheet(
+    wb,
+    SHEET.classBudgets,
+    CLASS_BUDGET_COLUMNS,
+    (input.classBudgets ?? []).map((b) => ({ code: b.code, amount: wan(b.fen), reason: b.reason })),
+  );
+  wb.getWorksheet(SHEET.classBudgets)!.getColumn(1).numFmt = '@';
+  for (const name of [SHEET.balances]) {
+    const ws = wb.getWorksheet(name)!;
+    for (const c of [4, 5]) ws.getColumn(c).numFmt = AMOUNT_FORMAT;
+  }
+  // Free rows (Shanghai): a 7-digit 功能科目 项 code in 主题, the reason of that 财政拨款支出 item.
+  for (const [code, reason] of Object.entries(input.functionReasons ?? {})) reasons.addRow([code, reason]).getCell(1).numFmt = '@';
 
   const buffer = await wb.xlsx.writeBuffer();
   return new Uint8Array(buffer as ArrayBuffer);
@@ -278,6 +311,18 @@ export function parseWan(value: ExcelJS.CellValue): { fen?: number; error?: stri
   return { fen: m[1] === '-' ? -fen : fen };
 }
 
+/** A 元 amount with at most 2 decimals → fen (the 「金额（元）」 column). */
+export function parseYuan(value: ExcelJS.CellValue): { fen?: number; error?: string } {
+  const v = numberValue(value);
+  if (v === undefined) return {};
+  const t = (typeof v === 'number' ? (Number.isFinite(v) ? v.toFixed(6).replace(/\.?0+$/, '') : 'x') : v).replace(/[,，\s]/g, '').replace(/元$/, '');
+  const m = /^(-?)(\d+)(?:\.(\d{1,2}))?$/.exec(t);
+  if (!m) return { error: `「${v}」不是金额（元，最多两位小数）` };
+  const fen = Number(m[2]) * 100 + Number((m[3] ?? '').padEnd(2, '0'));
+  if (!Number.isSafeInteger(fen)) return { error: `「${v}」太大` };
+  return { fen: m[1] === '-' ? -fen : fen };
+}
+
 function parseCount(value: ExcelJS.CellValue): { value?: number; error?: string } {
   const v = numberValue(value);
   if (v === undefined) return {};
@@ -322,6 +367,12 @@ class Reader {
   amount(cell: ExcelJS.Cell, at: EntrySite): number | undefined {
     const r = parseWan(cell.value);
     if (r.error) this.problem(at, r.error, `not an amount in 万元 with at most 2 decimals: ${text(cell.value)}`);
+    return r.fen;
+  }
+
+  yuanAmount(cell: ExcelJS.Cell, at: EntrySite): number | undefined {
+    const r = parseYuan(cell.value);
+    if (r.error) this.problem(at, r.error, `not an amount in 元 with at most 2 decimals: ${text(cell.value)}`);
     return r.fen;
   }
 
@@ -425,7 +476,7 @@ function readInfo(r: Reader, input: EntryInput): void {
 }
 
 const FUND_BY_LABEL = new Map<string, BudgetLine['fund']>(FUND_SOURCES.flatMap((f) => [[f.label, f.key], [`${f.label}预算`, f.key]]));
-const KIND_BY_LABEL = new Map<string, BudgetLine['kind']>([['基本支出', 'basic'], ['基本', 'basic'], ['项目支出', 'project'], ['项目', 'project']]);
+const KIND_BY_LABEL = new Map<string, BudgetLine['kind']>([['基本支出', 'basic'], ['基本', 'basic'], ['项目支出', 'project'], ['项目', 'project'], ...SPENDING_KINDS.map((k): [string, BudgetLine['kind']] => [k.label, k.key])]);
 
 function readLines(r: Reader, input: EntryInput): void {
   const ws = r.sheet(SHEET.lines);
@@ -444,7 +495,7 @@ function readLines(r: Reader, input: EntryInput): void {
       const c = get(row, key);
       return c ? text(c.value) : '';
     };
-    const keys = ['unit', 'functionCode', 'economicCode', 'fund', 'kind', 'project', 'amount'];
+    const keys = ['unit', 'functionCode', 'economicCode', 'fund', 'kind', 'project', 'amount', 'amountYuan'];
     if (keys.every((k) => t(k) === '')) continue;
     const at = (column: string): EntrySite => ({ sheet: SHEET.lines, row: n, column });
     let ok = true;
@@ -464,18 +515,28 @@ function readLines(r: Reader, input: EntryInput): void {
     if (!fund) fail('资金来源', fundText ? `资金来源「${fundText}」不认识，可选：${FUND_SOURCES.map((f) => f.label).join('、')}` : '未填写资金来源', 'fund source missing or unknown');
     const kindText = t('kind');
     const kind = KIND_BY_LABEL.get(kindText);
-    if (!kind) fail('支出类型', kindText ? `支出类型「${kindText}」应为「基本支出」或「项目支出」` : '未填写支出类型', 'spending kind missing or unknown');
+    if (!kind) fail('支出类型', kindText ? `支出类型「${kindText}」应为「基本支出」或「项目支出」（决算另可为${SPENDING_KINDS.slice(2).map((k) => `「${k.label}」`).join('')}）` : '未填写支出类型', 'spending kind missing or unknown');
     const project = t('project');
     if (kind === 'project' && !project) fail('项目名称', '项目支出必须填写项目名称', 'project lines need a project name');
     const amountCell = get(row, 'amount')!;
-    const fen = r.amount(amountCell, at('金额（万元）'));
+    const yuanCell = get(row, 'amountYuan');
+    const byYuan = yuanCell !== undefined && text(yuanCell.value) !== '';
+    if (byYuan && text(amountCell.value)) fail('金额（元）', '「金额（万元）」和「金额（元）」只能填一列', 'type the amount in one column only');
+    const fen = byYuan ? r.yuanAmount(yuanCell, at('金额（元）')) : r.amount(amountCell, at('金额（万元）'));
     if (fen === undefined) {
-      if (!text(amountCell.value)) fail('金额（万元）', '未填写金额', 'amount missing');
+      if (!byYuan && !text(amountCell.value)) fail('金额（万元）', '未填写金额', 'amount missing');
       else ok = false;
     }
     const functionName = t('functionName');
     const economicName = t('economicName');
-    if (functionName) names.function[functionCode] = functionName;
+    if (functionName) {
+      // 「类名/款名/项名」 names an uncatalogued 类 and 款 too (the last part is the 项).
+      const parts = functionName.split('/').map((x) => x.trim());
+      const codes = [functionCode.slice(0, 3), functionCode.slice(0, 5), functionCode].slice(3 - Math.min(3, parts.length));
+      parts.slice(-codes.length).forEach((n, i) => {
+        if (n) names.function[codes[i]!] = n;
+      });
+    }
     if (economicName) names.economic[economicCode] = economicName;
     if (!ok || fen === undefined || !fund || !kind) continue;
     input.lines.push({
@@ -567,7 +628,12 @@ function readThreePublic(r: Reader, input: EntryInput): void {
   for (const [key, { row, at }] of r.fields(ws, THREE_PUBLIC_FIELDS)) {
     const current = r.amount(row.getCell(2), { ...at, column: THREE_PUBLIC_HEADER[1] });
     const prior = r.amount(row.getCell(3), { ...at, column: THREE_PUBLIC_HEADER[2] });
-    if (current !== undefined || prior !== undefined) input.threePublic[key] = { ...(current !== undefined ? { current } : {}), ...(prior !== undefined ? { prior } : {}) };
+    // 全年预算数 (决算): column 4 of workbooks written with it (older ones have the note there).
+    const hasBudget = text(ws.getRow(1).getCell(4).value) === THREE_PUBLIC_HEADER[3];
+    const budget = hasBudget ? r.amount(row.getCell(4), { ...at, column: THREE_PUBLIC_HEADER[3] }) : undefined;
+    if (current !== undefined || prior !== undefined || budget !== undefined) {
+      input.threePublic[key] = { ...(current !== undefined ? { current } : {}), ...(prior !== undefined ? { prior } : {}), ...(budget !== undefined ? { budget } : {}) };
+    }
   }
 }
 
@@ -604,10 +670,16 @@ function readPrior(r: Reader, input: EntryInput): void {
   }
   ws.eachRow((row) => {
     const label = text(row.getCell(1).value);
-    const scheme = label === PRIOR_CLASS_LABELS.function ? 'function' : label === PRIOR_CLASS_LABELS.economic ? 'economic' : undefined;
+    const scheme = label === PRIOR_CLASS_LABELS.function ? 'function' : label === PRIOR_CLASS_LABELS.economic ? 'economic' : label === PRIOR_CLASS_LABELS.functionItem ? 'item' : undefined;
     if (!scheme) return;
     const at: EntrySite = { sheet: SHEET.prior, row: row.number };
     const code = text(row.getCell(2).value).replace(/\s+/g, '');
+    if (scheme === 'item') {
+      if (!/^\d{7}$/.test(code)) r.problem({ ...at, column: '科目编码' }, `项级编码「${code}」应为 7 位`, 'item code must have 7 digits');
+      const fen = r.amount(row.getCell(3), { ...at, column: PRIOR_HEADER[2] });
+      if (fen !== undefined && /^\d{7}$/.test(code)) (input.prior.functionItem ??= {})[code] = fen;
+      return;
+    }
     if (!/^\d{3}$/.test(code)) {
       r.problem({ ...at, column: '科目编码' }, `类级编码「${code}」应为 3 位`, 'class code must have 3 digits');
       return;
@@ -624,6 +696,119 @@ function readReasons(r: Reader, input: EntryInput): void {
     const t = text(row.getCell(2).value);
     if (t) input.reasons[key] = t;
   }
+  ws.eachRow((row) => {
+    const code = text(row.getCell(1).value).replace(/\s+/g, '');
+    const t = text(row.getCell(2).value);
+    if (/^\d{7}$/.test(code) && t) (input.functionReasons ??= {})[code] = t;
+  });
+}
+
+const INCOME_BY_LABEL = new Map<string, IncomeLine['source']>(INCOME_SOURCES.flatMap((x) => [[x.label, x.key], [x.key, x.key]]));
+const FISCAL_BY_LABEL = new Map<string, BalanceLine['fund']>([['一般公共预算', 'gpb'], ['政府性基金', 'govFund'], ['国有资本经营', 'stateCapital'], ['一般公共预算财政拨款', 'gpb'], ['政府性基金预算财政拨款', 'govFund'], ['国有资本经营预算财政拨款', 'stateCapital'], ['一般公共预算预算', 'gpb'], ['政府性基金预算', 'govFund'], ['国有资本经营预算', 'stateCapital']]);
+
+/** A 决算-only list sheet: absent in workbooks written before it existed (then nothing to read). */
+function optionalList(r: Reader, name: string, defs: ColumnDef[], each: (t: (key: string) => string, cell: (key: string) => ExcelJS.Cell | undefined, n: number) => void): void {
+  const ws = r.wb.getWorksheet(name);
+  if (!ws) return;
+  const cols = r.columns(ws, defs);
+  if (!cols) return;
+  for (let n = 2; n <= ws.rowCount; n++) {
+    const row = ws.getRow(n);
+    const cell = (key: string) => {
+      const c = cols.get(key);
+      return c ? row.getCell(c) : undefined;
+    };
+    const t = (key: string) => {
+      const c = cell(key);
+      return c ? text(c.value) : '';
+    };
+    if (defs.every((d) => d.key === 'remark' || t(d.key) === '')) continue;
+    each(t, cell, n);
+  }
+}
+
+function readIncome(r: Reader, input: EntryInput): void {
+  const income: IncomeLine[] = [];
+  optionalList(r, SHEET.income, INCOME_COLUMNS, (t, cell, n) => {
+    const at = (column: string): EntrySite => ({ sheet: SHEET.income, row: n, column });
+    const functionCode = t('functionCode').replace(/\s+/g, '');
+    let ok = true;
+    if (!/^\d{7}$/.test(functionCode)) {
+      r.problem(at('功能科目编码'), functionCode ? `功能科目编码「${functionCode}」应为 7 位项级编码` : '未填写功能科目编码', 'function code must have 7 digits');
+      ok = false;
+    }
+    const sourceText = t('source');
+    const source = INCOME_BY_LABEL.get(sourceText);
+    if (!source) {
+      r.problem(at('收入来源'), sourceText ? `收入来源「${sourceText}」不认识，可选：${INCOME_SOURCES.map((x) => x.label).join('、')}（财政拨款收入由支出和结转结余计算，不在此填写）` : '未填写收入来源', 'income source missing or unknown');
+      ok = false;
+    }
+    const amountCell = cell('amount')!;
+    const fen = r.amount(amountCell, at('金额（万元）'));
+    if (fen === undefined && !text(amountCell.value)) r.problem(at('金额（万元）'), '未填写金额', 'amount missing');
+    const functionName = t('functionName');
+    if (functionName && ok) (input.names ??= { function: {}, economic: {} }).function[functionCode] ??= functionName;
+    if (!ok || fen === undefined || !source) return;
+    income.push({ functionCode, ...(functionName ? { functionName } : {}), source, fen, at: { sheet: SHEET.income, row: n } });
+  });
+  if (income.length) input.income = income;
+}
+
+function readBalances(r: Reader, input: EntryInput): void {
+  const balances: BalanceLine[] = [];
+  optionalList(r, SHEET.balances, BALANCE_COLUMNS, (t, cell, n) => {
+    const at = (column: string): EntrySite => ({ sheet: SHEET.balances, row: n, column });
+    const functionCode = t('functionCode').replace(/\s+/g, '');
+    let ok = true;
+    if (!/^\d{7}$/.test(functionCode)) {
+      r.problem(at('功能科目编码'), functionCode ? `功能科目编码「${functionCode}」应为 7 位项级编码` : '未填写功能科目编码', 'function code must have 7 digits');
+      ok = false;
+    }
+    const fundText = t('fund');
+    const fund = FISCAL_BY_LABEL.get(fundText);
+    if (!fund) {
+      r.problem(at('资金来源'), fundText ? `资金来源「${fundText}」应为一般公共预算、政府性基金或国有资本经营（非财政拨款的结转和结余填在「其他」）` : '未填写资金来源', 'fund must be one of the three 财政拨款 budgets');
+      ok = false;
+    }
+    const opening = r.amount(cell('opening') ?? ({ value: null } as ExcelJS.Cell), at('年初结转和结余（万元）'));
+    const closing = r.amount(cell('closing') ?? ({ value: null } as ExcelJS.Cell), at('年末结转和结余（万元）'));
+    for (const [v, label] of [[opening, '年初结转和结余（万元）'], [closing, '年末结转和结余（万元）']] as const) {
+      if (v !== undefined && v < 0) {
+        r.problem(at(label), '结转和结余不能为负数', 'balances cannot be negative');
+        ok = false;
+      }
+    }
+    const functionName = t('functionName');
+    if (functionName && ok) (input.names ??= { function: {}, economic: {} }).function[functionCode] ??= functionName;
+    if (!ok || !fund) return;
+    balances.push({ functionCode, ...(functionName ? { functionName } : {}), fund, opening: opening ?? 0, closing: closing ?? 0, at: { sheet: SHEET.balances, row: n } });
+  });
+  if (balances.length) input.balances = balances;
+}
+
+function readClassBudgets(r: Reader, input: EntryInput): void {
+  const out: ClassBudget[] = [];
+  optionalList(r, SHEET.classBudgets, CLASS_BUDGET_COLUMNS, (t, cell, n) => {
+    const at = (column: string): EntrySite => ({ sheet: SHEET.classBudgets, row: n, column });
+    const code = t('code').replace(/\s+/g, '');
+    if (!/^\d{3}$/.test(code)) {
+      r.problem(at('功能科目编码（类）'), code ? `类级编码「${code}」应为 3 位` : '未填写功能科目编码（类）', 'class code must have 3 digits');
+      return;
+    }
+    if (out.some((b) => b.code === code)) {
+      r.problem(at('功能科目编码（类）'), `类 ${code} 重复`, `class ${code} listed twice`);
+      return;
+    }
+    const amountCell = cell('amount')!;
+    const fen = r.amount(amountCell, at('年初预算数（万元）'));
+    if (fen === undefined) {
+      if (!text(amountCell.value)) r.problem(at('年初预算数（万元）'), '未填写年初预算数', 'budget missing');
+      return;
+    }
+    const reason = t('reason');
+    out.push({ code, fen, ...(reason ? { reason } : {}), at: { sheet: SHEET.classBudgets, row: n } });
+  });
+  if (out.length) input.classBudgets = out;
 }
 
 /**
@@ -654,5 +839,8 @@ export async function collectEntryInput(bytes: Uint8Array, file: string): Promis
   readOther(r, input);
   readPrior(r, input);
   readReasons(r, input);
+  readIncome(r, input);
+  readBalances(r, input);
+  readClassBudgets(r, input);
   return { input, problems: r.problems };
 }

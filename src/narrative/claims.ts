@@ -1,6 +1,6 @@
 import type { Document, Section } from '../model/index.js';
 import { LineLocator } from './lines.js';
-import { AMOUNT_SOURCE, amountRegex, halfWidth, NOT_COMPARABLE_SOURCE, PERCENT_SOURCE, toAmount, toPercent } from './numbers.js';
+import { AMOUNT_SOURCE, amountRegex, halfWidth, hasAmount, NOT_COMPARABLE_SOURCE, PERCENT_SOURCE, toAmount, toPercent } from './numbers.js';
 import type { Breakdown, Claim, ClaimAmount, ClaimChange, ClaimPercent, Direction, PartsKind } from './types.js';
 import { CONTEXTUAL, isPartOf, matchSubject } from './vocabulary.js';
 
@@ -22,6 +22,8 @@ import { CONTEXTUAL, isPartOf, matchSubject } from './vocabulary.js';
  */
 
 const A = AMOUNT_SOURCE;
+/** Every amount of a clause (global: reset `lastIndex` before a scan; scans do not nest). */
+const AMOUNTS = amountRegex('g');
 const P = `(?:${PERCENT_SOURCE}|(${NOT_COMPARABLE_SOURCE}))`;
 
 const DIRECTION_WORDS: Record<string, Direction> = {
@@ -339,7 +341,7 @@ class SectionReader {
     if (this.readShare(t, c, at)) return;
     if (this.readFlat(t, c)) return;
     // 「“三公”经费财政拨款支出决算中，…占91%」: the whole shares refer to.
-    if (/中$/.test(t) && !amountRegex('').test(t)) {
+    if (/中$/.test(t) && !hasAmount(t)) {
       const phrase = cleanPhrase(t.slice(0, -1), this.doc.department);
       const s = subjectOf(phrase);
       if (s.key) this.shareOf = s.subject;
@@ -351,7 +353,8 @@ class SectionReader {
   }
 
   private readReason(t: string, c: Clause): void {
-    const re = amountRegex('g');
+    const re = AMOUNTS;
+    re.lastIndex = 0;
     let m: RegExpExecArray | null;
     let from = 0;
     while ((m = re.exec(t))) {
@@ -378,7 +381,7 @@ class SectionReader {
     const change: ClaimChange = { direction: dir, amount, words: { amount: word.replace(/\s+/g, '') }, basis: m[2]!.replace(/\s+/g, '') };
     const prefix = m[1]!;
     let claim = this.current;
-    if (prefix && amountRegex('').test(prefix)) return false;
+    if (prefix && hasAmount(prefix)) return false;
     if (prefix || !claim || claim.change) {
       claim = this.newClaim(cleanPhrase(prefix, this.doc.department), c);
     }
@@ -406,7 +409,7 @@ class SectionReader {
   private readFlat(t: string, c: Clause): boolean {
     const m = FLAT.exec(t);
     if (!m || !this.current || this.current.change) return false;
-    if (amountRegex('').test(t)) return false;
+    if (hasAmount(t)) return false;
     this.current.change = { direction: 'flat', words: { amount: m[2]! }, basis: m[1]! };
     this.extend(this.current, c);
     return true;
@@ -437,7 +440,7 @@ class SectionReader {
   private readShare(t: string, c: Clause, _at: number): boolean {
     const m = SHARE.exec(t);
     if (!m) return false;
-    if (amountRegex('').test(m[1]!)) return false;
+    if (hasAmount(m[1]!)) return false;
     const percent = toPercent(m[3]!, `${m[3]}%`);
     const of = m[2]!.replace(/的$/, '') || undefined;
     let claim = this.current;
@@ -449,7 +452,8 @@ class SectionReader {
   }
 
   private readAmounts(t: string, c: Clause, delimBefore: string): boolean {
-    const re = amountRegex('g');
+    const re = AMOUNTS;
+    re.lastIndex = 0;
     let m: RegExpExecArray | null;
     let from = 0;
     let found = false;
@@ -519,18 +523,17 @@ class SectionReader {
     const top = opts.reason ? undefined : this.frames[this.frames.length - 1];
     const scheme = schemeOfLabel(top?.breakdown.label);
     const s = subjectOf(phrase, scheme, opts.measure?.startsWith('count:') ?? false);
-    const claim: Claim = {
-      subject: s.subject,
-      ...(s.key ? { key: s.key } : {}),
-      phrase,
-      sentence: '',
-      clause: '',
-      at: { file: this.section.span.file, line: 0 },
-      section: this.path,
-      part: this.part,
-      ...(this.inItem ? { item: this.item } : {}),
-      ...(opts.reason ? { context: 'reason' as const } : {}),
-    };
+    // Built by assignment (conditional spreads are slow in V8); the keys keep this order.
+    const claim = { subject: s.subject } as Claim;
+    if (s.key) claim.key = s.key;
+    claim.phrase = phrase;
+    claim.sentence = '';
+    claim.clause = '';
+    claim.at = { file: this.section.span.file, line: 0 };
+    claim.section = this.path;
+    claim.part = this.part;
+    if (this.inItem) claim.item = this.item;
+    if (opts.reason) claim.context = 'reason';
     this.spans.set(claim, { start: c.start, end: c.end, paragraph: this.paragraph, paragraphStart: this.paragraphStart });
     if (opts.reason) {
       this.claims.push(claim);

@@ -3,8 +3,12 @@ import type { MoneyUnit } from '../model/index.js';
 import type { ClaimAmount, ClaimPercent } from './types.js';
 
 /** Full-width digits and punctuation as printed in prose → half-width. */
+const FULL_WIDTH = /[０-９．，－％]/;
+const FULL_WIDTH_ALL = /[０-９．，－％]/g;
+
 export function halfWidth(s: string): string {
-  return s.replace(/[０-９．，－％]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0));
+  if (!FULL_WIDTH.test(s)) return s;
+  return s.replace(FULL_WIDTH_ALL, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0));
 }
 
 /**
@@ -31,7 +35,9 @@ export function toAmount(number: string, unitWord: string, approximate: boolean)
     // 亿元: held in 万元. A figure printed in 亿元 is rounded far more coarsely than any table prints
     // (0.1亿元 = 1,000万元), so it is kept as approximate: never compared exactly.
     if (unitWord === '亿元') return { fen: a.fen * 10_000, raw: `${number}${unitWord}`, unit, decimals: 0, approximate: true };
-    return { fen: a.fen, raw: `${number}${unitWord}`, unit, decimals: a.decimals, ...(approximate ? { approximate: true } : {}) };
+    const amount: ClaimAmount = { fen: a.fen, raw: `${number}${unitWord}`, unit, decimals: a.decimals };
+    if (approximate) amount.approximate = true;
+    return amount;
   } catch {
     return undefined;
   }
@@ -42,9 +48,17 @@ export function toPercent(number: string, raw: string): ClaimPercent {
   return { value: Number(number), raw: raw.replace(/\s+/g, ''), decimals };
 }
 
+/** An amount anywhere in `text` (not global: no state between calls). */
+export const ANY_AMOUNT = amountRegex('');
+
+/** True when `text` states an amount. */
+export function hasAmount(text: string): boolean {
+  return ANY_AMOUNT.test(text);
+}
+
 /** The first amount in `text`, with its position. */
 export function firstAmount(text: string): { amount: ClaimAmount; index: number; end: number } | undefined {
-  const m = amountRegex('').exec(text);
+  const m = ANY_AMOUNT.exec(text);
   if (!m) return undefined;
   const amount = toAmount(m[2]!, m[3]!, m[1] !== undefined);
   return amount ? { amount, index: m.index, end: m.index + m[0].length } : undefined;

@@ -114,14 +114,15 @@ function fromSum(doc: Document, source: SumSource, measure: Measure | undefined)
   const missing = source.complete.filter((k) => !kindsPrinted.has(k));
   const allTables = [...tables, ...source.sum.flatMap((p) => tablesOfKind(doc, p.table)).filter((t, i, a) => a.indexOf(t) === i && !tables.includes(t))];
   const unit = cells[0]?.table.unit ?? allTables[0]?.unit ?? '万元';
-  return {
+  const figure: Figure = {
     fen: cells.reduce((s, c) => s + (c.row.cells[c.column]?.fen ?? 0), 0),
     cells,
     tables: allTables,
     unit,
     decimals: decimalsOf(cells, allTables),
-    ...(missing.length ? { partial: source.partialNote ?? { zh: '部分表格未公开', en: 'some tables are not published' } } : {}),
   };
+  if (missing.length) figure.partial = source.partialNote ?? { zh: '部分表格未公开', en: 'some tables are not published' };
+  return figure;
 }
 
 function fromSource(doc: Document, source: FigureSource, measure: Measure | undefined, headings: string[]): Figure | undefined {
@@ -154,5 +155,7 @@ export function resolveClaim(doc: Document, claim: Claim, measure?: Measure): Re
   const entry = claim.key ? subjectEntry(claim.key) : undefined;
   if (!entry) return undefined;
   const figure = figureOf(doc, entry, measure ?? claim.measure ?? (doc.kind === 'final' ? 'final' : undefined), claim.section);
-  return { entry, ...(figure ? { figure } : {}) };
+  const resolution: Resolution = { entry };
+  if (figure) resolution.figure = figure;
+  return resolution;
 }

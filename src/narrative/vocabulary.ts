@@ -320,13 +320,109 @@ const TRAIL = '(?:财政拨款)?(?:支出)?(?:(?:年初|全年|调整)?(?:决算
 interface Compiled {
   entry: SubjectEntry;
   re: RegExp;
+  /** The head alone, anchored at the start of a match of `re`. */
+  head: RegExp;
   notAfter?: RegExp;
 }
 const COMPILED: Compiled[] = [...SUBJECTS, ...CLASS_SUBJECTS].map((entry) => ({
   entry,
   re: new RegExp(`${entry.exact ? '^' : ''}(?:${entry.head})${entry.count ? '(?:共计|为|小计)?' : TRAIL}$`),
+  head: new RegExp(`^(?:${entry.head})`),
   ...(entry.notAfter ? { notAfter: new RegExp(`(?:${entry.notAfter})$`) } : {}),
 }));
+
+/**
+ * The characters a match of a head can start with, read from its regex source (literals, [classes],
+ * (?:groups), | and ?); undefined when the source uses anything else or can match the empty string.
+ * Only used to skip entries that cannot match: an entry whose head cannot start at any character of
+ * the phrase does not match it.
+ */
+export function firstChars(source: string): Set<string> | undefined {
+  let i = 0;
+  const fail = (): never => {
+    throw new Error('unsupported');
+  };
+  // Each parser returns [first characters, nullable].
+  const alternation = (): [Set<string>, boolean] => {
+    const first = new Set<string>();
+    let nullable = false;
+    for (;;) {
+      const [f, n] = sequence();
+      f.forEach((c) => first.add(c));
+      nullable ||= n;
+      if (source[i] !== '|') return [first, nullable];
+      i++;
+    }
+  };
+  const sequence = (): [Set<string>, boolean] => {
+    const first = new Set<string>();
+    let nullable = true;
+    while (i < source.length && source[i] !== '|' && source[i] !== ')') {
+      const [f, n] = quantified();
+      if (nullable) f.forEach((c) => first.add(c));
+      nullable &&= n;
+    }
+    return [first, nullable];
+  };
+  const quantified = (): [Set<string>, boolean] => {
+    const [f, n] = atom();
+    if (source[i] === '?' || source[i] === '*') {
+      i++;
+      return [f, true];
+    }
+    if (source[i] === '+') i++;
+    if (source[i] === '{') fail();
+    return [f, n];
+  };
+  const atom = (): [Set<string>, boolean] => {
+    const c = source[i]!;
+    if (c === '(') {
+      if (source.slice(i, i + 3) !== '(?:') fail();
+      i += 3;
+      const r = alternation();
+      if (source[i] !== ')') fail();
+      i++;
+      return r;
+    }
+    if (c === '[') {
+      const end = source.indexOf(']', i + 1);
+      const body = source.slice(i + 1, end);
+      if (end < 0 || /[\\^-]/.test(body)) fail();
+      i = end + 1;
+      return [new Set(body), false];
+    }
+    if ('\\.^$*+?{}|)]'.includes(c)) fail();
+    i++;
+    return [new Set([c]), false];
+  };
+  try {
+    const [first, nullable] = alternation();
+    return i === source.length && !nullable ? first : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** The entries tried for the current phrase: those whose slot holds the current generation. */
+const candidates = new Float64Array(COMPILED.length);
+let generation = 0;
+
+/** Entries by the characters their head can start with; entries whose start is not known are always tried. */
+const BY_FIRST = new Map<number, number[]>();
+const ALWAYS: number[] = [];
+COMPILED.forEach((c, index) => {
+  const first = firstChars(c.entry.head);
+  if (!first) {
+    ALWAYS.push(index);
+    return;
+  }
+  for (const ch of first) {
+    const code = ch.charCodeAt(0);
+    const list = BY_FIRST.get(code);
+    if (list) list.push(index);
+    else BY_FIRST.set(code, [index]);
+  }
+});
 
 /**
  * Subjects whose identity is their context: 「预算安排」 is the budget of the project the section
@@ -355,10 +451,14 @@ const MARKED_PATH = new RegExp(String.raw`^${OPEN_Q}(${NAME})[（(]类[)）](${N
 /** 「“一般公共服务支出-政府办公厅（室）及相关机构事务-行政运行”科目」: quoted, or followed by 科目. */
 const DASHED_PATH = new RegExp(String.raw`^(?:[“"](${NAME})[-－—](${NAME})(?:[-－—](${NAME}))?[”"](?:科目)?|(${NAME})[-－—](${NAME})(?:[-－—](${NAME}))?科目)$`);
 
+const PATH_DASH = /[-－—]/;
+
 const normName = (n: string) => n.replace(/\s+/g, '').replace(/\(/g, '（').replace(/\)/g, '）');
 
 /** The function 科目 a phrase names by its 类/款/项, if it does. */
 export function functionPath(phrase: string): FunctionPath | undefined {
+  // Every form names a 款 or joins the names with dashes.
+  if (!phrase.includes('款') && !PATH_DASH.test(phrase)) return undefined;
   const p = phrase.replace(/\s+/g, '');
   let m = CODED_PATH.exec(p);
   if (m) {
@@ -430,15 +530,24 @@ export function matchSubject(phrase: string, opts: { scheme?: 'function' | 'econ
     const path = functionPath(phrase);
     if (path) return { entry: functionItemEntry(functionKey(path))!, printed: phrase.replace(/\s+/g, '').replace(/^[“"]|[”"]?(?:科目)?$/g, '') };
   }
+  // Only entries whose head can start at some character of the phrase can match it.
+  const stamp = ++generation;
+  for (const index of ALWAYS) candidates[index] = stamp;
+  for (let k = 0; k < phrase.length; k++) {
+    const list = BY_FIRST.get(phrase.charCodeAt(k));
+    if (list) for (const index of list) candidates[index] = stamp;
+  }
   let best: { c: Compiled; m: RegExpExecArray; head: string } | undefined;
-  for (const c of COMPILED) {
+  for (let index = 0; index < COMPILED.length; index++) {
+    if (candidates[index] !== stamp) continue;
+    const c = COMPILED[index]!;
     if (Boolean(c.entry.count) !== Boolean(opts.count)) continue;
     if (c.entry.scheme && opts.scheme && c.entry.scheme !== opts.scheme) continue;
     const m = c.re.exec(phrase);
     if (!m) continue;
     // 「政府性基金拨款支出预算」: a qualifier before the head names a narrower figure than the entry.
     if (c.notAfter?.test(phrase.slice(0, m.index))) continue;
-    const head = new RegExp(`^(?:${c.entry.head})`).exec(m[0])?.[0] ?? m[0];
+    const head = c.head.exec(m[0])?.[0] ?? m[0];
     // The longest match explains most of the phrase; on a tie the longer head (一般公共预算财政拨款支出 over 一般公共预算财政拨款 + 支出).
     if (!best || m[0].length > best.m[0].length || (m[0].length === best.m[0].length && head.length > best.head.length)) best = { c, m, head };
   }

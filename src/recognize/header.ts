@@ -30,15 +30,27 @@ export function headerColumns(rows: GridLine[]): HeaderColumn[] {
   const width = Math.max(0, ...rows.map((r) => r.cells.length));
   const text = (r: GridLine | undefined, i: number) => r?.cells[i]?.text ?? '';
   const top = labelRows[0];
-  const bottom = labelRows[labelRows.length - 1];
   const cols: HeaderColumn[] = [];
   for (let i = 0; i < width; i++) {
     let leaf = '';
-    for (let r = labelRows.length - 1; r >= 0 && !leaf; r--) leaf = text(labelRows[r], i);
+    let leafRow = labelRows.length - 1;
+    for (; leafRow >= 0 && !leaf; leafRow--) leaf = text(labelRows[leafRow], i);
+    leafRow++;
     let group = '';
-    if (labelRows.length > 1 && text(bottom, i) !== '') {
+    if (labelRows.length > 1 && leafRow > 0) {
       for (let j = i; j >= 0 && !group; j--) group = text(top, j);
       if (group === leaf) group = '';
+      // Middle rows of a three-row header (merged cells printed once, e.g. read from HTML): the
+      // label to the left that heads a run of columns labelled below it, reaching this column
+      // (「“三公”经费预算数/公务用车购置及运行费/购置费」).
+      for (let r = 1; r < leafRow; r++) {
+        let j = i;
+        while (j >= 0 && text(labelRows[r], j) === '') j--;
+        if (j < 0) continue;
+        let run = true;
+        for (let k = j; k <= i && run; k++) run = labelRows.slice(r + 1).some((x) => text(x, k) !== '');
+        if (run) group = group ? `${group}/${text(labelRows[r], j)}` : text(labelRows[r], j);
+      }
     }
     const printed = numberRow ? text(numberRow, i) : '';
     cols.push({ index: i, group, leaf, path: group ? `${group}/${leaf}` : leaf, ...(printed && printed !== '**' ? { printedNumber: printed } : {}) });

@@ -19,132 +19,24 @@ import {
   type FileChild,
   type ISectionOptions,
 } from 'docx';
-import type { Document, Section, Table } from '../model/index.js';
-import { printableTable, type PrintableColumnKind, type PrintableHeaderCell, type PrintableCell, type PrintableTable } from './layout.js';
+import type { Document } from '../model/index.js';
+import { documentOutline, documentTitle, placeCells, tableTitle, type OutlineBlock, type PrintableColumnKind, type PrintableTable } from './layout.js';
 
 /*
  * DOCX output in the style of an official disclosure (党政机关公文格式 GB/T 9704 as departments
  * apply it to 部门预算/决算公开): A4, 仿宋_GB2312 三号 body with 28 pt lines and two-character
- * indents, 黑体 part and section headings, 楷体 second-level headings, a 宋体 title; the title
- * page, the 目录, then the parts in order (第一部分 …), each table where the source printed it
- * (the tables of 第二部分 on landscape pages when wide), bordered, merged header cells (gridSpan /
- * vMerge), header rows repeated on every page, amounts right-aligned, the note under (or, for
- * Jiangxi, above) its table.
+ * indents, 黑体 part and section headings, 楷体 second-level headings, 宋体 tables; bordered
+ * tables with merged header cells (gridSpan / vMerge), header rows repeated on every page, amounts
+ * right-aligned, wide tables on landscape sections, a page-number footer.
+ *
+ * What is printed, and in which order and wording, is `documentOutline(doc)` — the same blocks
+ * the HTML (and so the PDF) renderer prints: the cover, the 目录, then the parts with their
+ * sections, each table where it stands, its note under (or, for Jiangxi, above) it. One function
+ * per kind of block turns it into DOCX paragraphs and tables (`blockChildren`).
  *
  * The document reads back through yusuan's own DOCX reader to the same tables: one paragraph per
  * line of prose, a table's note as one paragraph with line breaks, titles as 「表N 标题」.
  */
-
-// ---- the document as a flow (shared with the XLSX renderer) ------------------------------------
-
-export type Block =
-  | { kind: 'title'; text: string }
-  | { kind: 'toc'; heading: string; entries: { text: string; level: number }[] }
-  | { kind: 'heading'; level: number; text: string }
-  | { kind: 'paragraph'; text: string }
-  | { kind: 'table'; table: Table; print: PrintableTable };
-
-/** The printed heading of a section: 「第一部分 X」, 「一、X」, 「（一）X」, 「1.X」. */
-export function sectionHeading(s: Section): string {
-  const n = s.number;
-  if (!n) return s.heading;
-  if (/^第.+部分$/.test(n)) return `${n} ${s.heading}`;
-  if (/^[一二三四五六七八九十百]+$/.test(n)) return `${n}、${s.heading}`;
-  if (/^\d+$/.test(n)) return `${n}.${s.heading}`;
-  if (/^\d+[)）]$/.test(n)) return `${n} ${s.heading}`;
-  return `${n}${s.heading}`;
-}
-
-/**
- * The cover title, worded so that the identity reads back: 「江门市医疗保障局2026年部门预算」,
- * 「江门市医疗保障局（本级）2023年度部门决算」 for a unit's own (本级) disclosure.
- */
-export function documentTitle(doc: Document): string {
-  const name = doc.scope === 'unit' ? `${doc.department}（本级）` : doc.department;
-  return doc.kind === 'final' ? `${name}${doc.year}年度部门决算` : `${name}${doc.year}年部门预算`;
-}
-
-/** A table's title line: 「表1 收支总体情况表」. */
-export function tableTitle(print: PrintableTable): string {
-  return print.number !== undefined ? `表${print.number} ${print.title}` : print.title;
-}
-
-const DIGITS = ['一', '二', '三', '四', '五', '六', '七', '八', '九'];
-function chineseNumber(n: number): string {
-  if (n < 10) return DIGITS[n - 1]!;
-  const tens = Math.floor(n / 10);
-  const ones = n % 10;
-  return `${tens > 1 ? DIGITS[tens - 1]! : ''}十${ones ? DIGITS[ones - 1]! : ''}`;
-}
-
-/** 第三部分 → 3. */
-function partNumber(number: string | undefined): number | undefined {
-  const m = /^第([一二三四五六七八九十]+)部分$/.exec(number ?? '');
-  if (!m) return undefined;
-  for (let n = 1; n < 100; n++) if (chineseNumber(n) === m[1]) return n;
-  return undefined;
-}
-
-/** 目录 entries that the contents reader would take for table titles (…表, …绩效目标). */
-const LOOKS_LIKE_TABLE = /表$|表[（(].*[)）]$|绩效目标$/;
-/** A 「表N」 line of the prose: printed with its table's title instead. */
-const TABLE_NUMBER_LINE = /^表\s*\d+$/;
-
-/**
- * The document in reading order: the title, the 目录 (when the parts are numbered), then every
- * part and section with its paragraphs; each table follows the section it was printed in (by
- * source position). `withTables: false` leaves the tables out (the XLSX 说明 sheet).
- */
-export function documentFlow(doc: Document, withTables = true): Block[] {
-  const blocks: Block[] = [{ kind: 'title', text: documentTitle(doc) }];
-  const sections: { s: Section; level: number }[] = [];
-  const walk = (s: Section, level: number) => {
-    sections.push({ s, level });
-    for (const c of s.children) walk(c, level + 1);
-  };
-  for (const p of doc.narrative) walk(p, 0);
-  const tables = [...doc.tables].sort((a, b) => a.span.from - b.span.from);
-
-  if (doc.narrative.length > 0 && doc.narrative.every((p) => p.number !== undefined && /部分$/.test(p.number))) {
-    // The contents list goes under the part holding the tables (第二部分 …表), else after the part they follow.
-    const first = tables[0]?.span.from ?? Infinity;
-    const holder = [...doc.narrative].reverse().find((p) => p.span.from <= first);
-    const entries: { text: string; level: number }[] = [];
-    const contents = () => doc.contents.forEach((c, k) => entries.push({ text: `${chineseNumber(k + 1)}、${c}`, level: 1 }));
-    doc.narrative.forEach((p, k) => {
-      entries.push({ text: sectionHeading(p), level: 0 });
-      const own = p === holder && p.part === 'other';
-      if (!own) for (const c of p.children) if (!LOOKS_LIKE_TABLE.test(sectionHeading(c))) entries.push({ text: sectionHeading(c), level: 1 });
-      if (p === holder && !own && doc.contents.length > 0) {
-        // The tables' part is not printed in the body (the part numbers skip it): the 目录 names it, as the source did.
-        const n = partNumber(p.number);
-        const following = partNumber(doc.narrative[k + 1]?.number);
-        if (n !== undefined && (following === undefined || following > n + 1)) entries.push({ text: `第${chineseNumber(n + 1)}部分 ${documentTitle(doc)}表`, level: 0 });
-      }
-      if (p === holder || (holder === undefined && k === doc.narrative.length - 1)) contents();
-    });
-    blocks.push({ kind: 'toc', heading: '目 录', entries });
-  }
-
-  // Tables in source order, each placed once, before the first section that starts after it.
-  let next = 0;
-  const tablesBefore = (limit: number) => {
-    for (; next < tables.length && tables[next]!.span.from < limit; next++) {
-      const t = tables[next]!;
-      if (withTables) blocks.push({ kind: 'table', table: t, print: printableTable(t, { template: doc.template, year: doc.year }) });
-    }
-  };
-  for (const { s, level } of sections) {
-    tablesBefore(s.span.from);
-    blocks.push({ kind: 'heading', level, text: sectionHeading(s) });
-    for (const line of s.text.split('\n')) {
-      const text = line.trim();
-      if (text !== '' && !TABLE_NUMBER_LINE.test(text)) blocks.push({ kind: 'paragraph', text });
-    }
-  }
-  tablesBefore(Infinity);
-  return blocks;
-}
 
 // ---- styles -------------------------------------------------------------------------------------
 
@@ -161,45 +53,33 @@ const SIZE = { title: 44, body: 32, tableTitle: 32, small: 21, cell: 20 } as con
 const A4 = { width: 11906, height: 16838 };
 const PORTRAIT_MARGIN = { top: 2098, bottom: 1984, left: 1588, right: 1474 };
 const LANDSCAPE_MARGIN = { top: 1304, bottom: 1134, left: 1134, right: 1134 };
+const PORTRAIT_WIDTH = A4.width - PORTRAIT_MARGIN.left - PORTRAIT_MARGIN.right;
+const LANDSCAPE_WIDTH = A4.height - LANDSCAPE_MARGIN.left - LANDSCAPE_MARGIN.right;
 const LINE_28PT = { line: 560, lineRule: LineRuleType.EXACT };
 const INDENT_2_CHARS = 640;
 
 const thin = { style: BorderStyle.SINGLE, size: 4, color: '000000' } as const;
 const BORDERS = { top: thin, bottom: thin, left: thin, right: thin, insideHorizontal: thin, insideVertical: thin };
 
-function run(text: string, options: { font?: string; size?: number; bold?: boolean } = {}): TextRun {
-  return new TextRun({ text, font: font(options.font ?? FANGSONG), size: options.size ?? SIZE.body, bold: options.bold ?? false });
+interface RunStyle {
+  font?: string;
+  size?: number;
+  bold?: boolean;
 }
 
-/** Lines of one paragraph (w:br between them). */
-function lines(text: string, options: { font?: string; size?: number; bold?: boolean } = {}): TextRun[] {
+/** The lines of one paragraph (w:br between them). */
+function lines(text: string, options: RunStyle = {}): TextRun[] {
   return text.split('\n').map((t, i) => new TextRun({ text: t, break: i > 0 ? 1 : 0, font: font(options.font ?? FANGSONG), size: options.size ?? SIZE.body, bold: options.bold ?? false }));
 }
 
 const HEADINGS = [HeadingLevel.HEADING_1, HeadingLevel.HEADING_2, HeadingLevel.HEADING_3, HeadingLevel.HEADING_4] as const;
-
-function heading(level: number, text: string, pageBreakBefore: boolean): Paragraph {
-  const l = Math.min(level, 3);
-  const style = [
-    { font: HEITI, align: AlignmentType.CENTER, indent: 0 },
-    { font: HEITI, align: AlignmentType.LEFT, indent: INDENT_2_CHARS },
-    { font: KAITI, align: AlignmentType.LEFT, indent: INDENT_2_CHARS },
-    { font: FANGSONG, align: AlignmentType.LEFT, indent: INDENT_2_CHARS },
-  ][l]!;
-  return new Paragraph({
-    heading: HEADINGS[l],
-    alignment: style.align,
-    pageBreakBefore,
-    keepNext: true,
-    spacing: l === 0 ? { before: 240, after: 240, ...LINE_28PT } : LINE_28PT,
-    indent: { firstLine: style.indent },
-    children: [run(text, { font: style.font, bold: l >= 3 })],
-  });
-}
-
-function paragraph(text: string): Paragraph {
-  return new Paragraph({ alignment: AlignmentType.JUSTIFIED, spacing: LINE_28PT, indent: { firstLine: INDENT_2_CHARS }, children: [run(text)] });
-}
+/** Part headings (level 1) centred in 黑体; sections in 黑体, 楷体, then bold 仿宋, indented. */
+const HEADING_STYLES = [
+  { font: HEITI, align: AlignmentType.CENTER, indent: 0 },
+  { font: HEITI, align: AlignmentType.LEFT, indent: INDENT_2_CHARS },
+  { font: KAITI, align: AlignmentType.LEFT, indent: INDENT_2_CHARS },
+  { font: FANGSONG, align: AlignmentType.LEFT, indent: INDENT_2_CHARS },
+] as const;
 
 // ---- tables -------------------------------------------------------------------------------------
 
@@ -212,11 +92,6 @@ function columnWidths(print: PrintableTable, textWidth: number): number[] {
   const weights = print.columns.map((k) => COLUMN_WEIGHT[k]);
   const total = weights.reduce((a, b) => a + b, 0) || 1;
   return weights.map((w) => Math.floor((textWidth * w) / total));
-}
-
-/** Wide tables (many columns) go on landscape pages. */
-function isWide(print: PrintableTable): boolean {
-  return print.width > 6;
 }
 
 /** The paragraph style of table cells (宋体 10 pt, no spacing): cells carry only what differs. */
@@ -234,62 +109,46 @@ function spanWidth(widths: number[], col: number, span: number): number {
   return w;
 }
 
-/** Start columns of HTML-like rows (cells listed where they start). */
-function startColumns<C extends { rowSpan?: number; colSpan?: number }>(rows: C[][]): number[][] {
-  const taken: boolean[][] = [];
-  return rows.map((cells, r) => {
-    let c = 0;
-    return cells.map((x) => {
-      while (taken[r]?.[c]) c++;
-      const at = c;
-      for (let dr = 0; dr < (x.rowSpan ?? 1); dr++) for (let dc = 0; dc < (x.colSpan ?? 1); dc++) (taken[r + dr] ??= [])[at + dc] = true;
-      c += x.colSpan ?? 1;
-      return at;
-    });
-  });
+/** A row of the printed grid: header cells (no align / bold) or body cells. */
+interface GridRow {
+  cells: { text: string; align?: 'left' | 'right'; bold?: boolean; rowSpan?: number; colSpan?: number }[];
+  /** Printed as header cells: centred, bold. */
+  header: boolean;
+  /** One of the table's header rows (repeated on every page). */
+  head: boolean;
+  level?: number;
 }
 
+/** The bordered grid: header rows (repeated on every page, kept whole), then the body rows. */
 function docxTable(print: PrintableTable, textWidth: number): DocxTable {
   const widths = columnWidths(print, textWidth);
-  const rows: TableRow[] = [];
-  const headerStarts = startColumns(print.headers);
-  print.headers.forEach((cells: PrintableHeaderCell[], r) => {
-    rows.push(
-      new TableRow({
-        tableHeader: true,
-        cantSplit: true,
-        children: cells.map(
-          (c, k) =>
-            new TableCell({
-              children: cellParagraphs(c.text, 'center', true),
-              verticalAlign: VerticalAlignTable.CENTER,
-              width: { size: spanWidth(widths, headerStarts[r]![k]!, c.colSpan), type: WidthType.DXA },
-              ...(c.colSpan > 1 ? { columnSpan: c.colSpan } : {}),
-              ...(c.rowSpan > 1 ? { rowSpan: c.rowSpan } : {}),
-            }),
-        ),
+  // The header rows, then the body (whose indicator-header rows print like header cells).
+  const grid: GridRow[] = [
+    ...print.headers.map((cells): GridRow => ({ cells, header: true, head: true })),
+    ...print.rows.map((r): GridRow => ({ cells: r.cells, header: r.header === true, head: false, ...(r.level ? { level: r.level } : {}) })),
+  ];
+  const cells: TableCell[][] = grid.map(() => []);
+  for (const { row, column, cell: c } of placeCells(grid)) {
+    const g = grid[row]!;
+    const indent = !g.header && print.columns[column] === 'name' && g.level && g.level > 1 ? (g.level - 1) * 210 : 0;
+    cells[row]!.push(
+      new TableCell({
+        children: cellParagraphs(c.text, g.header ? 'center' : (c.align ?? 'left'), g.header || c.bold === true, indent),
+        verticalAlign: VerticalAlignTable.CENTER,
+        width: { size: spanWidth(widths, column, c.colSpan ?? 1), type: WidthType.DXA },
+        ...(c.colSpan && c.colSpan > 1 ? { columnSpan: c.colSpan } : {}),
+        ...(c.rowSpan && c.rowSpan > 1 ? { rowSpan: c.rowSpan } : {}),
       }),
     );
-  });
-  const bodyStarts = startColumns(print.rows.map((r) => r.cells));
-  print.rows.forEach((row, r) => {
-    rows.push(
+  }
+  const rows = grid.map(
+    (g, r) =>
       new TableRow({
-        cantSplit: row.cells.every((c) => c.text.length <= LONG_CELL),
-        children: row.cells.map((c: PrintableCell, k) => {
-          const col = bodyStarts[r]![k]!;
-          const indent = print.columns[col] === 'name' && row.level && row.level > 1 ? (row.level - 1) * 210 : 0;
-          return new TableCell({
-            children: cellParagraphs(c.text, row.header ? 'center' : c.align, row.header === true || c.bold, indent),
-            verticalAlign: VerticalAlignTable.CENTER,
-            width: { size: spanWidth(widths, col, c.colSpan ?? 1), type: WidthType.DXA },
-            ...(c.colSpan && c.colSpan > 1 ? { columnSpan: c.colSpan } : {}),
-            ...(c.rowSpan && c.rowSpan > 1 ? { rowSpan: c.rowSpan } : {}),
-          });
-        }),
+        ...(g.head ? { tableHeader: true } : {}),
+        cantSplit: g.head || g.cells.every((c) => c.text.length <= LONG_CELL),
+        children: cells[r]!,
       }),
-    );
-  });
+  );
   return new DocxTable({
     rows,
     columnWidths: widths,
@@ -299,25 +158,100 @@ function docxTable(print: PrintableTable, textWidth: number): DocxTable {
   });
 }
 
-function tableChildren(print: PrintableTable, textWidth: number, newPage: boolean): FileChild[] {
+// ---- one function per outline block ------------------------------------------------------------
+
+/** Where a block lands: whether it starts a page of its own, and the text width of its page. */
+interface Placement {
+  /** The block must begin a new page, and the page does not begin with it already. */
+  pageBreak: boolean;
+  textWidth: number;
+}
+
+function coverChildren(b: Extract<OutlineBlock, { type: 'cover' }>): FileChild[] {
+  return [new Paragraph({ alignment: AlignmentType.CENTER, spacing: { before: 3600, after: 480 }, children: lines(b.lines.join('\n'), { font: SONGTI, size: SIZE.title, bold: true }) })];
+}
+
+function contentsChildren(b: Extract<OutlineBlock, { type: 'contents' }>, at: Placement): FileChild[] {
+  return [
+    new Paragraph({ alignment: AlignmentType.CENTER, pageBreakBefore: at.pageBreak, spacing: { after: 240 }, children: lines(b.title, { font: HEITI }) }),
+    ...b.entries.map((e) => new Paragraph({ spacing: LINE_28PT, indent: { left: (e.level - 1) * INDENT_2_CHARS }, children: lines(e.text, { font: e.level === 1 ? HEITI : FANGSONG }) })),
+  ];
+}
+
+function headingChildren(b: Extract<OutlineBlock, { type: 'heading' }>, at: Placement): FileChild[] {
+  const l = Math.min(b.level, HEADINGS.length) - 1;
+  const style = HEADING_STYLES[l]!;
+  return [
+    new Paragraph({
+      heading: HEADINGS[l],
+      alignment: style.align,
+      pageBreakBefore: at.pageBreak,
+      keepNext: true,
+      spacing: l === 0 ? { before: 240, after: 240, ...LINE_28PT } : LINE_28PT,
+      indent: { firstLine: style.indent },
+      children: lines(b.text, { font: style.font, bold: l >= 3 }),
+    }),
+  ];
+}
+
+function paragraphChildren(b: Extract<OutlineBlock, { type: 'paragraph' }>): FileChild[] {
+  return [new Paragraph({ alignment: AlignmentType.JUSTIFIED, spacing: LINE_28PT, indent: { firstLine: INDENT_2_CHARS }, children: lines(b.text) })];
+}
+
+/** A table: its note (Jiangxi: above), 「表N 标题」, sub-title, 单位名称 | 单位 lines, the grid, its note. */
+function tableChildren(b: Extract<OutlineBlock, { type: 'table' }>, at: Placement): FileChild[] {
+  const print = b.table;
   const out: FileChild[] = [];
-  let first = newPage;
+  let first = at.pageBreak;
   const push = (p: Paragraph | DocxTable) => {
     out.push(p);
     first = false;
   };
-  const note = (text: string) =>
-    new Paragraph({ pageBreakBefore: first, spacing: { before: 60, after: 60 }, children: lines(text, { size: SIZE.small }) });
+  const note = (text: string) => new Paragraph({ pageBreakBefore: first, spacing: { before: 60, after: 60 }, children: lines(text, { size: SIZE.small }) });
+  const small = (text: string, alignment: (typeof AlignmentType)[keyof typeof AlignmentType]) => new Paragraph({ alignment, keepNext: true, children: lines(text, { size: SIZE.small }) });
   if (print.note !== undefined && print.notePosition === 'before') push(note(print.note));
   if (!print.inline) {
-    push(new Paragraph({ heading: HeadingLevel.HEADING_5, alignment: AlignmentType.CENTER, pageBreakBefore: first, keepNext: true, spacing: { before: 120, after: 120 }, children: [run(tableTitle(print), { font: SONGTI, size: SIZE.tableTitle, bold: true })] }));
-    if (print.subtitle) push(new Paragraph({ alignment: AlignmentType.CENTER, keepNext: true, children: [run(print.subtitle, { size: SIZE.small })] }));
-    if (print.reportingUnit) push(new Paragraph({ keepNext: true, children: [run(print.reportingUnit, { size: SIZE.small })] }));
-    if (print.unitLine) push(new Paragraph({ alignment: AlignmentType.RIGHT, keepNext: true, children: [run(print.unitLine, { size: SIZE.small })] }));
+    push(new Paragraph({ heading: HeadingLevel.HEADING_5, alignment: AlignmentType.CENTER, pageBreakBefore: first, keepNext: true, spacing: { before: 120, after: 120 }, children: lines(tableTitle(print), { font: SONGTI, size: SIZE.tableTitle, bold: true }) }));
+    if (print.subtitle) push(small(print.subtitle, AlignmentType.CENTER));
+    if (print.reportingUnit) push(small(print.reportingUnit, AlignmentType.LEFT));
+    if (print.unitLine) push(small(print.unitLine, AlignmentType.RIGHT));
   }
-  push(docxTable(print, textWidth));
+  push(docxTable(print, at.textWidth));
   if (print.note !== undefined && print.notePosition === 'after') push(note(print.note));
   return out;
+}
+
+/** The DOCX paragraphs and tables of one outline block. */
+function blockChildren(b: OutlineBlock, at: Placement): FileChild[] {
+  switch (b.type) {
+    case 'cover':
+      return coverChildren(b);
+    case 'contents':
+      return contentsChildren(b, at);
+    case 'heading':
+      return headingChildren(b, at);
+    case 'paragraph':
+      return paragraphChildren(b);
+    case 'table':
+      return tableChildren(b, at);
+  }
+}
+
+/**
+ * Does the block start a new page? The 目录, each part and each titled table do — but not a
+ * table right under its part heading (as the HTML prints it).
+ */
+function startsPage(b: OutlineBlock, previous: OutlineBlock | undefined): boolean {
+  switch (b.type) {
+    case 'contents':
+      return true;
+    case 'heading':
+      return b.level === 1;
+    case 'table':
+      return !b.table.inline && !(previous?.type === 'heading' && previous.level === 1);
+    default:
+      return false;
+  }
 }
 
 // ---- the document -------------------------------------------------------------------------------
@@ -330,7 +264,7 @@ function section(children: FileChild[], landscape: boolean): ISectionOptions {
   return {
     properties: {
       page: {
-        size: landscape ? { width: A4.width, height: A4.height, orientation: PageOrientation.LANDSCAPE } : { width: A4.width, height: A4.height, orientation: PageOrientation.PORTRAIT },
+        size: { width: A4.width, height: A4.height, orientation: landscape ? PageOrientation.LANDSCAPE : PageOrientation.PORTRAIT },
         margin: landscape ? LANDSCAPE_MARGIN : PORTRAIT_MARGIN,
       },
     },
@@ -339,53 +273,28 @@ function section(children: FileChild[], landscape: boolean): ISectionOptions {
   };
 }
 
-/** The disclosure as a DOCX document. */
+/**
+ * The disclosure as a DOCX document: the blocks of `documentOutline(doc)` in order, in portrait
+ * sections, a landscape section (a new page) for each run of wide tables.
+ */
 export async function renderDocx(doc: Document): Promise<Uint8Array> {
-  const portraitWidth = A4.width - PORTRAIT_MARGIN.left - PORTRAIT_MARGIN.right;
-  const landscapeWidth = A4.height - LANDSCAPE_MARGIN.left - LANDSCAPE_MARGIN.right;
   const sections: ISectionOptions[] = [];
   let children: FileChild[] = [];
   let landscape = false;
-  /** Start a section of the given orientation (a new page); false if the current one already is. */
-  const orient = (wide: boolean): boolean => {
-    if (wide === landscape && (children.length > 0 || sections.length > 0)) return false;
-    if (children.length > 0) sections.push(section(children, landscape));
-    children = [];
-    landscape = wide;
-    return true;
-  };
-  let previous: Block | undefined;
-  for (const b of documentFlow(doc)) {
-    const after = previous;
-    previous = b;
-    switch (b.kind) {
-      case 'title':
-        children.push(new Paragraph({ spacing: { before: 3600 } }));
-        children.push(new Paragraph({ alignment: AlignmentType.CENTER, spacing: { after: 480 }, children: [run(b.text, { font: SONGTI, size: SIZE.title, bold: true })] }));
-        break;
-      case 'toc':
-        children.push(new Paragraph({ alignment: AlignmentType.CENTER, pageBreakBefore: true, spacing: { after: 240 }, children: [run(b.heading, { font: HEITI })] }));
-        for (const e of b.entries) children.push(new Paragraph({ spacing: LINE_28PT, indent: { left: e.level * INDENT_2_CHARS }, children: [run(e.text, { font: e.level === 0 ? HEITI : FANGSONG })] }));
-        break;
-      case 'heading': {
-        const fresh = orient(false);
-        children.push(heading(b.level, b.text, b.level === 0 && !fresh));
-        break;
-      }
-      case 'paragraph':
-        children.push(paragraph(b.text));
-        break;
-      case 'table': {
-        const wide = !b.print.inline && isWide(b.print);
-        const fresh = orient(wide);
-        // Each table on a page of its own, but the first under its part heading follows it.
-        const underHeading = after?.kind === 'heading' && after.level === 0;
-        children.push(...tableChildren(b.print, wide ? landscapeWidth : portraitWidth, !b.print.inline && !fresh && !underHeading));
-        break;
-      }
+  let previous: OutlineBlock | undefined;
+  for (const b of documentOutline(doc)) {
+    const wide = b.type === 'table' && b.landscape;
+    // A change of orientation is a new section, which starts a new page by itself.
+    const fresh = children.length === 0 || wide !== landscape;
+    if (wide !== landscape && children.length > 0) {
+      sections.push(section(children, landscape));
+      children = [];
     }
+    landscape = wide;
+    children.push(...blockChildren(b, { pageBreak: !fresh && startsPage(b, previous), textWidth: wide ? LANDSCAPE_WIDTH : PORTRAIT_WIDTH }));
+    previous = b;
   }
-  if (children.length > 0 || sections.length === 0) sections.push(section(children, landscape));
+  sections.push(section(children, landscape));
   const out = new DocxDocument({
     creator: 'yusuan',
     title: documentTitle(doc),

@@ -12,7 +12,7 @@
  * reads the page to the same tables (test/render-html.test.ts).
  */
 import type { Document } from '../model/index.js';
-import { documentOutline, type OutlineBlock, type PrintableCell, type PrintableTable } from './layout.js';
+import { documentOutline, documentTitle, type OutlineBlock, type PrintableCell, type PrintableTable } from './layout.js';
 
 /** Escape text for HTML element content and attribute values. */
 export function escapeHtml(s: string): string {
@@ -31,9 +31,6 @@ const esc = escapeHtml;
 const SERIF = `"FangSong", "仿宋", "STFangsong", "FangSong_GB2312", "AR PL UMing CN", "Noto Serif CJK SC", "Noto Serif SC", "Source Han Serif SC", serif`;
 const SONG = `"SimSun", "宋体", "Songti SC", "STSong", "AR PL UMing CN", "Noto Serif CJK SC", "Noto Serif SC", "Source Han Serif SC", serif`;
 const HEI = `"SimHei", "黑体", "STHeiti", "WenQuanYi Zen Hei", "Noto Sans CJK SC", "Noto Sans SC", "Source Han Sans SC", sans-serif`;
-
-/** Tables wider than this many grid columns print on landscape pages. */
-const WIDE = 7;
 
 export const RENDER_CSS = `
 @page { size: A4; margin: 20mm 16mm 18mm; }
@@ -119,9 +116,9 @@ function noteHtml(note: string): string {
   return `<p class="note">${note.split('\n').map(esc).join('<br>')}</p>`;
 }
 
-function tableHtml(t: PrintableTable): string {
+function tableHtml(t: PrintableTable, landscape: boolean): string {
   if (t.inline) return `<section class="inline">\n${tableGridHtml(t)}\n${t.note !== undefined ? noteHtml(t.note) : ''}</section>`;
-  const out: string[] = [`<section class="tbl${t.width > WIDE ? ' wide' : ''}">`];
+  const out: string[] = [`<section class="tbl${landscape ? ' wide' : ''}">`];
   if (t.note !== undefined && t.notePosition === 'before') out.push(noteHtml(t.note));
   // 表N and the title are one centred line, read back as 「表1 收支总体情况表」: a 表N line of its
   // own would be read as prose (and, in PDF, would part a Jiangxi note from the title below it).
@@ -148,16 +145,14 @@ function blockHtml(b: OutlineBlock): string {
     case 'paragraph':
       return `<p class="para">${esc(b.text)}</p>`;
     case 'table':
-      return tableHtml(b.table);
+      return tableHtml(b.table, b.landscape);
   }
 }
 
 /** The whole disclosure as a self-contained HTML page (see the module comment). */
 export function renderHtml(doc: Document): string {
   const blocks = documentOutline(doc);
-  const cover = blocks.find((b) => b.type === 'cover');
-  // The document's title: 「2026年江门市医疗保障局部门预算」.
-  const title = cover && cover.type === 'cover' ? cover.lines.join('') : doc.department;
+  const title = documentTitle(doc);
   return `<!doctype html>
 <html lang="zh-CN">
 <head>

@@ -572,8 +572,19 @@ export type OutlineBlock =
   | { type: 'heading'; level: number; text: string }
   /** A paragraph of prose: one printed line of a section's text. */
   | { type: 'paragraph'; text: string }
-  /** A table, by its index in `doc.tables`. */
-  | { type: 'table'; index: number; table: PrintableTable };
+  /**
+   * A table, by its index in `doc.tables`; `landscape`: printed on a landscape page of its own
+   * (a titled table wider than `WIDE_TABLE` grid columns).
+   */
+  | { type: 'table'; index: number; table: PrintableTable; landscape: boolean };
+
+/** Titled tables with more grid columns than this print on A4 landscape pages. */
+export const WIDE_TABLE = 6;
+
+/** A table's title line as printed: 「表1 收支总体情况表」 (the title alone when unnumbered). */
+export function tableTitle(t: PrintableTable): string {
+  return t.number !== undefined ? `表${t.number} ${t.title}` : t.title;
+}
 
 const CN_DIGITS = ['零', '一', '二', '三', '四', '五', '六', '七', '八', '九'];
 
@@ -600,6 +611,11 @@ export function coverLines(doc: Document): string[] {
   const year = doc.year ? (doc.kind === 'final' ? `${doc.year}年度` : `${doc.year}年`) : '';
   const title = `${doc.department}${doc.kind === 'final' ? '部门决算' : '部门预算'}`;
   return year ? [year, title] : [title];
+}
+
+/** The document's title, its cover lines in one: 「2026年江门市医疗保障局部门预算」. */
+export function documentTitle(doc: Document): string {
+  return coverLines(doc).join('');
 }
 
 /** A table-of-contents line that `contents` readers would take for a table title. */
@@ -716,7 +732,11 @@ export function documentOutline(doc: Document): OutlineBlock[] {
   });
   out.push({ type: 'contents', title: '目 录', entries });
 
-  const tableBlocks = (g: Anchored): OutlineBlock[] => g.tables.map((index) => ({ type: 'table', index, table: printables[index]! }));
+  const tableBlocks = (g: Anchored): OutlineBlock[] =>
+    g.tables.map((index) => {
+      const table = printables[index]!;
+      return { type: 'table', index, table, landscape: !table.inline && table.width > WIDE_TABLE };
+    });
   const section = (s: Section, depth: number): void => {
     out.push({ type: 'heading', level: depth, text: sectionHeading(s) });
     for (const line of s.text.split('\n')) {

@@ -1,17 +1,18 @@
 import ExcelJS from 'exceljs';
 import type { Document } from '../model/index.js';
-import { documentFlow, documentTitle, tableTitle } from './docx.js';
-import { placeCells, type PrintableColumnKind, type PrintableTable } from './layout.js';
+import { documentOutline, documentTitle, placeCells, tableTitle, type OutlineBlock, type PrintableColumnKind, type PrintableTable } from './layout.js';
 
 /*
  * XLSX output (exceljs): the whole disclosure as a workbook that reads back as a document.
  *
- * - Sheet 「说明」 first: the title, the 目录 and the narrative (概况, 情况说明, 名词解释), one
- *   paragraph per row in a wide wrapped column.
- * - Then one sheet per table, named 表N (or a short title): the title row, 单位名称 and 单位
- *   lines, the header rows with merged cells (rowspan/colspan as merges), bordered cells, column
- *   widths by content, bold rows where the model says bold, the note below (above the title for
- *   Jiangxi), header rows frozen and repeated on printed pages.
+ * - Sheet 「说明」 first: the cover lines, the 目录 and the narrative (概况, 情况说明, 名词解释) as
+ *   `documentOutline` prints them (the same as HTML, PDF and DOCX), one paragraph per row in a
+ *   wide wrapped column.
+ * - Then one sheet per table in the outline's order, named 表N (or a short title): the title row,
+ *   单位名称 and 单位 lines, the header rows with merged cells (rowspan/colspan as merges),
+ *   bordered cells, column widths by content, bold rows where the model says bold, the note below
+ *   (above the title for Jiangxi), header rows frozen and repeated on printed pages; landscape
+ *   when the outline prints the table on a landscape page.
  * - Amounts are numbers, converted from the exact printed text (itself printed exactly from fen by
  *   layout.ts) only here, with a number format that displays that same text: `#,##0.00` for
  *   「1,081.18」, `0.00` for 「5874.04」, as many decimals as printed.
@@ -56,7 +57,7 @@ function sheetName(wanted: string, used: Set<string>): string {
   return name;
 }
 
-function narrativeSheet(wb: ExcelJS.Workbook, doc: Document, name: string): void {
+function narrativeSheet(wb: ExcelJS.Workbook, blocks: OutlineBlock[], name: string): void {
   const ws = wb.addWorksheet(name, { pageSetup: { paperSize: 9, orientation: 'portrait', fitToPage: true, fitToWidth: 1, fitToHeight: 0 } });
   ws.getColumn(1).width = NARRATIVE_WIDTH;
   let row = 0;
@@ -72,19 +73,19 @@ function narrativeSheet(wb: ExcelJS.Workbook, doc: Document, name: string): void
     ws.getRow(row).height = Math.ceil(lines * size * 1.45);
   };
   const blank = () => row++;
-  for (const b of documentFlow(doc, false)) {
-    switch (b.kind) {
-      case 'title':
-        add(b.text, { name: '宋体', size: 18, bold: true }, { horizontal: 'center' });
+  for (const b of blocks) {
+    switch (b.type) {
+      case 'cover':
+        for (const l of b.lines) add(l, { name: '宋体', size: 18, bold: true }, { horizontal: 'center' });
         break;
-      case 'toc':
+      case 'contents':
         blank();
-        add(b.heading, { name: '黑体', size: 14 }, { horizontal: 'center' });
-        for (const e of b.entries) add(e.text, { ...BODY_FONT, bold: e.level === 0 }, { indent: e.level * 2 });
+        add(b.title, { name: '黑体', size: 14 }, { horizontal: 'center' });
+        for (const e of b.entries) add(e.text, { ...BODY_FONT, bold: e.level === 1 }, { indent: (e.level - 1) * 2 });
         break;
       case 'heading':
-        if (b.level === 0) blank();
-        add(b.text, { name: '黑体', size: b.level === 0 ? 14 : 12, bold: b.level > 0 }, b.level === 0 ? { horizontal: 'center' } : {});
+        if (b.level === 1) blank();
+        add(b.text, { name: '黑体', size: b.level === 1 ? 14 : 12, bold: b.level > 1 }, b.level === 1 ? { horizontal: 'center' } : {});
         break;
       case 'paragraph':
         add(b.text, BODY_FONT, { indent: 2 });
@@ -95,10 +96,10 @@ function narrativeSheet(wb: ExcelJS.Workbook, doc: Document, name: string): void
   }
 }
 
-function tableSheet(wb: ExcelJS.Workbook, print: PrintableTable, name: string): void {
+function tableSheet(wb: ExcelJS.Workbook, print: PrintableTable, landscape: boolean, name: string): void {
   const width = Math.max(1, print.width);
   const ws = wb.addWorksheet(name, {
-    pageSetup: { paperSize: 9, orientation: width > 6 ? 'landscape' : 'portrait', fitToPage: true, fitToWidth: 1, fitToHeight: 0, horizontalCentered: true },
+    pageSetup: { paperSize: 9, orientation: landscape ? 'landscape' : 'portrait', fitToPage: true, fitToWidth: 1, fitToHeight: 0, horizontalCentered: true },
   });
   print.columns.forEach((k, i) => (ws.getColumn(i + 1).width = WIDTH[k]));
   let row = 0;
@@ -180,11 +181,12 @@ export async function renderXlsx(doc: Document): Promise<Uint8Array> {
   wb.created = FIXED_DATE;
   wb.modified = FIXED_DATE;
   const used = new Set<string>();
-  narrativeSheet(wb, doc, sheetName('说明', used));
-  for (const b of documentFlow(doc)) {
-    if (b.kind !== 'table') continue;
-    const p = b.print;
-    tableSheet(wb, p, sheetName(p.number !== undefined ? `表${p.number}` : p.title.slice(0, 20) || b.table.kind, used));
+  const blocks = documentOutline(doc);
+  narrativeSheet(wb, blocks, sheetName('说明', used));
+  for (const b of blocks) {
+    if (b.type !== 'table') continue;
+    const p = b.table;
+    tableSheet(wb, p, b.landscape, sheetName(p.number !== undefined ? `表${p.number}` : p.title.slice(0, 20) || p.kind, used));
   }
   return new Uint8Array(await wb.xlsx.writeBuffer());
 }

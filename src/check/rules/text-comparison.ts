@@ -9,7 +9,10 @@ const direction = (w: string): 1 | -1 | 0 => (UP.test(w) ? 1 : DOWN.test(w) ? -1
 
 /** 「决算小于预算数」「支出大于上年」 */
 const CLAIM = /(小于|低于|少于|大于|高于|多于|超过|超出)/gu;
+const ANY_CLAIM = new RegExp(CLAIM.source, 'u');
 const LESS = /小于|低于|少于/;
+/** 「比〔the first figure〕增加／减少」 */
+const COMPARED = /比([^，。；,;]{2,20}?)(增加|增长|减少|下降)/gu;
 /** 「决算为1.65万元，完成全年预算4.3万元」 */
 const ACTUAL_VS_BUDGET = /决算(?:数)?(?:为)?\s*(-?[\d,]*\.?\d+)\s*万元\s*[，,]\s*完成(?:全年|年初)?预算(?:数)?(?:为)?\s*(-?[\d,]*\.?\d+)\s*万元/u;
 /** 「比上年决算数增加0.76万元」 */
@@ -43,9 +46,11 @@ export default defineRule({
     };
     for (const u of units) {
       // (2) two figures, then 「比〔the first〕增加／减少」
+      if (!u.text.includes('比')) continue;
       for (const s of sentences(u.text)) {
+        if (!s.text.includes('比')) continue;
         const amounts = proseAmounts(s.text);
-        for (const m of s.text.matchAll(/比([^，。；,;]{2,20}?)(增加|增长|减少|下降)/gu)) {
+        for (const m of s.text.matchAll(COMPARED)) {
           const ref = m[1]!.replace(/\s/g, '');
           const before = amounts.filter((a) => a.end <= m.index);
           const current = before[before.length - 1];
@@ -64,7 +69,7 @@ export default defineRule({
     }
     // (1) 「小于／大于」 judgements, checked against the figures of their section.
     for (const u of units) {
-      if (u.kind !== 'paragraph' || !u.section) continue;
+      if (u.kind !== 'paragraph' || !u.section || !ANY_CLAIM.test(u.text)) continue;
       for (const s of sentences(u.text)) {
         for (const m of s.text.matchAll(CLAIM)) {
           const subject = s.text.slice(0, m.index);

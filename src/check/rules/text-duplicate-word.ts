@@ -1,10 +1,9 @@
 import { defineRule } from '../rule.js';
-import { excerpt } from '../text/scan.js';
-import { anyUnitMatches, locate, textUnits, unitPlace, unitPlaceEn } from '../text/units.js';
+import { excerpt, repeatedWords } from '../text/scan.js';
+import { locate, textUnits, unitPlace, unitPlaceEn } from '../text/units.js';
 
-/** A word of 2–4 characters written twice in a row: 「两个项目项目全年预算数」. */
-const REPEATED = /(\p{Script=Han}{2,4})\1/gu;
-/** Reduplication that is correct Chinese (ABAB verbs, AABB adjectives are not matched by REPEATED). */
+// A word of 2–4 characters written twice in a row: 「两个项目项目全年预算数」 (see repeatedWords).
+/** Reduplication that is correct Chinese (ABAB verbs, AABB adjectives are not matched by the scan). */
 const ALLOWED = /^(研究|讨论|考虑|商量|学习|检查|整理|清理|打扫)$/;
 
 export default defineRule({
@@ -18,13 +17,12 @@ export default defineRule({
       ' A word of two to four characters immediately repeated (「项目项目」) is a typing error.',
   },
   check(ctx) {
-    if (!anyUnitMatches(ctx.doc, REPEATED)) return;
     for (const u of textUnits(ctx.doc)) {
       if (u.kind === 'column') continue;
-      for (const m of u.text.matchAll(REPEATED)) {
-        const word = m[1]!;
+      for (const m of repeatedWords(u.text)) {
+        const word = m.word;
         if (ALLOWED.test(word) || new Set(word).size === 1) continue;
-        const ex = excerpt(u.text, m.index, m.index + m[0].length);
+        const ex = excerpt(u.text, m.index, m.index + m.match.length);
         ctx.report({
           message: `${unitPlace(u)}「${word}」重复：「${ex}」`,
           messageEn: `${unitPlaceEn(u)} repeats "${word}": "${ex}"`,

@@ -23,7 +23,17 @@ const PLAN = /计划|拟|预计|将|准备|安排|投入/;
 const SUBJECT_BEFORE = /^(?:[\s\u3000]*|.{0,6})$/u;
 
 function years(text: string): { year: number; index: number; end: number }[] {
+  if (!text.includes('年')) return [];
   return [...text.matchAll(YEAR)].map((m) => ({ year: Number(m[1]), index: m.index, end: m.index + m[0].length }));
+}
+
+const FIRST_YEAR = new RegExp(YEAR.source, 'u');
+
+/** The first year of `text` (what `years(text)[0]` is). */
+function firstYear(text: string): { year: number; index: number; end: number } | undefined {
+  if (!text.includes('年')) return undefined;
+  const m = FIRST_YEAR.exec(text);
+  return m ? { year: Number(m[1]), index: m.index, end: m.index + m[0].length } : undefined;
 }
 
 interface Hit {
@@ -53,6 +63,8 @@ function labelHits(doc: Document, u: TextUnit): Hit[] {
 function proseHits(doc: Document, u: TextUnit): Hit[] {
   const Y = doc.year;
   const hits: Hit[] = [];
+  // Every pattern names a year with 年.
+  if (!u.text.includes('年')) return hits;
   for (const m of u.text.matchAll(AS_OF)) {
     const y = Number(m[1]);
     const stale = doc.kind === 'final' ? y !== Y : y > Y || y < Y - 1;
@@ -77,7 +89,7 @@ function proseHits(doc: Document, u: TextUnit): Hit[] {
     });
   }
   for (const c of clauses(u.text)) {
-    const y = years(c.text)[0];
+    const y = firstYear(c.text);
     if (!y || y.year >= Y) continue;
     const before = c.text.slice(0, y.index).replace(/^[\s\u3000]+/, '').replace(/^(?:\d+[.、)）]|[（(][一二三四五六七八九十\d]+[)）]|[一二三四五六七八九十]+[、是])\s*/, '');
     if (!SUBJECT_BEFORE.test(before) || COMPARISON.test(c.text)) continue;

@@ -50,6 +50,70 @@ export function excerpt(text: string, start: number, end: number, pad = 15): str
 
 export const HAN = /\p{Script=Han}/u;
 
+/** Script=Han of each BMP character, learnt from HAN as characters are met (0: not yet known, 1: Han, 2: not). */
+const hanTable = new Uint8Array(0x10000);
+
+/** True when the BMP code unit `code` is a Han character (as HAN decides). */
+export function isHanCode(code: number): boolean {
+  let v = hanTable[code]!;
+  if (v === 0) {
+    v = HAN.test(String.fromCharCode(code)) ? 1 : 2;
+    hanTable[code] = v;
+  }
+  return v === 1;
+}
+
+const SURROGATE = /[\uD800-\uDFFF]/;
+const REPEATED_WORD = /(\p{Script=Han}{2,4})\1/gu;
+
+export interface RepeatedWord {
+  index: number;
+  /** The word written twice. */
+  word: string;
+  /** The whole match (the word twice). */
+  match: string;
+}
+
+/**
+ * Words of 2–4 Han characters written twice in a row, as `/(\p{Script=Han}{2,4})\1/gu` finds them
+ * (longest word first at each position; matches do not overlap). A direct scan: the regex, with its
+ * Unicode property and backreference, is slow on long texts.
+ */
+export function repeatedWords(text: string): RepeatedWord[] {
+  const out: RepeatedWord[] = [];
+  if (SURROGATE.test(text)) {
+    for (const m of text.matchAll(REPEATED_WORD)) out.push({ index: m.index, word: m[1]!, match: m[0] });
+    return out;
+  }
+  const n = text.length;
+  let i = 0;
+  while (i + 4 <= n) {
+    let found = 0;
+    for (let len = 4; len >= 2; len--) {
+      if (i + 2 * len > n || text.charCodeAt(i) !== text.charCodeAt(i + len)) continue;
+      let same = true;
+      for (let k = 0; k < len; k++) {
+        const code = text.charCodeAt(i + k);
+        if (code !== text.charCodeAt(i + len + k) || !isHanCode(code)) {
+          same = false;
+          break;
+        }
+      }
+      if (same) {
+        found = len;
+        break;
+      }
+    }
+    if (found === 0) {
+      i++;
+      continue;
+    }
+    out.push({ index: i, word: text.slice(i, i + found), match: text.slice(i, i + 2 * found) });
+    i += 2 * found;
+  }
+  return out;
+}
+
 // ---------------------------------------------------------------------------------------------
 // Brackets and quotes
 

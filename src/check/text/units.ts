@@ -79,21 +79,28 @@ export function isPart(s: Section): boolean {
   return /^第.+部分$/.test(s.number ?? '');
 }
 
+// Locations are built by assignment, not by spreading conditional objects (`...(x ? { k } : {})`):
+// that pattern is slow in V8 when run for every row. Keys are added in the same order, so the
+// findings serialise identically.
+
 export function tableLocation(t: Table): Location {
-  return { file: t.at.file, ...(t.at.line !== undefined ? { line: t.at.line } : {}), table: t.kind, tableTitle: t.title };
+  const loc: Location = { file: t.at.file };
+  if (t.at.line !== undefined) loc.line = t.at.line;
+  loc.table = t.kind;
+  loc.tableTitle = t.title;
+  return loc;
 }
 
 export function rowLocation(t: Table, r: Row): Location {
-  return {
-    file: r.at.file,
-    ...(r.at.line !== undefined ? { line: r.at.line } : {}),
-    table: t.kind,
-    tableTitle: t.title,
-    row: r.name,
-    ...(r.code ? { code: r.code } : {}),
-    ...(r.panel ? { panel: r.panel } : {}),
-    ...(r.unit ? { unit: r.unit } : {}),
-  };
+  const loc: Location = { file: r.at.file };
+  if (r.at.line !== undefined) loc.line = r.at.line;
+  loc.table = t.kind;
+  loc.tableTitle = t.title;
+  loc.row = r.name;
+  if (r.code) loc.code = r.code;
+  if (r.panel) loc.panel = r.panel;
+  if (r.unit) loc.unit = r.unit;
+  return loc;
 }
 
 export function sectionLocation(s: Section, line = s.span.from): Location {
@@ -106,10 +113,38 @@ function noteLine(doc: Document, t: Table): number | undefined {
   return notesAfter ? t.span.to - (t.note.split('\n').length - 1) : t.at.line;
 }
 
+const PROSE_MARK = /[，。；,;]/;
+
 /** A text cell is prose when it is a 绩效目标 or any sentence-like cell of a non-indicator row. */
 function proseCell(r: Row, key: string, value: string): boolean {
   if (key === 'performanceTarget') return true;
-  return r.role !== 'indicator' && value.length >= 15 && /[，。；,;]/.test(value);
+  return r.role !== 'indicator' && value.length >= 15 && PROSE_MARK.test(value);
+}
+
+/**
+ * A text unit whose location is built when first asked for: most units never get a finding, and a
+ * document has hundreds of them.
+ */
+class Unit implements TextUnit {
+  section?: Section;
+  last?: boolean;
+  table?: Table;
+  row?: Row;
+  column?: string;
+  offset?: number;
+  lineAt?: (index: number) => number;
+  private made: Location | undefined;
+
+  constructor(
+    readonly kind: TextUnitKind,
+    readonly text: string,
+    readonly prose: boolean,
+    private make: () => Location,
+  ) {}
+
+  get location(): Location {
+    return (this.made ??= this.make());
+  }
 }
 
 const unitCache = new WeakMap<Document, TextUnit[]>();
@@ -127,41 +162,87 @@ function collectUnits(doc: Document): TextUnit[] {
   const units: TextUnit[] = [];
   const locator = new LineLocator(doc);
   for (const { section } of walkSections(doc)) {
-    units.push({ kind: isPart(section) ? 'part' : 'heading', text: section.heading, location: sectionLocation(section), prose: false, section });
+    const head = new Unit(isPart(section) ? 'part' : 'heading', section.heading, false, () => sectionLocation(section));
+    head.section = section;
+    units.push(head);
     const paras = paragraphs(section);
     let from = 0;
-    paras.forEach((p, i) => {
+    for (let i = 0; i < paras.length; i++) {
+      const p = paras[i]!;
       const offset = Math.max(0, section.text.indexOf(p, from));
       from = offset + p.length;
       const lineAt = (index: number) => locator.lineOf(section, offset + Math.max(0, Math.min(index, p.length - 1)));
-      units.push({ kind: 'paragraph', text: p, location: { ...sectionLocation(section, lineAt(0)), text: p }, prose: true, section, last: i === paras.length - 1, offset, lineAt });
-    });
+      const u = new Unit('paragraph', p, true, () => ({ file: section.span.file, line: lineAt(0), text: p }));
+      u.section = section;
+      u.last = i === paras.length - 1;
+      u.offset = offset;
+      u.lineAt = lineAt;
+      units.push(u);
+    }
   }
   for (const t of doc.tables) {
-    const at = tableLocation(t);
-    if (t.title) units.push({ kind: 'title', text: t.title, location: at, prose: false, table: t });
-    if (t.reportingUnit) units.push({ kind: 'reportingUnit', text: t.reportingUnit, location: { ...at, value: t.reportingUnit }, prose: false, table: t });
+    let at: Location | undefined;
+    const tableAt = () => (at ??= tableLocation(t));
+    const tableUnit = (kind: TextUnitKind, text: string, prose: boolean, make: () => Location) => {
+      const u = new Unit(kind, text, prose, make);
+      u.table = t;
+      units.push(u);
+      return u;
+    };
+    if (t.title) tableUnit('title', t.title, false, tableAt);
+    if (t.reportingUnit) {
+      const value = t.reportingUnit;
+      tableUnit('reportingUnit', value, false, () => {
+        const loc: Location = { ...tableAt() };
+        loc.value = value;
+        return loc;
+      });
+    }
     if (t.note) {
+      const note = t.note;
       const line = noteLine(doc, t);
-      units.push({ kind: 'note', text: t.note, location: { ...at, ...(line !== undefined ? { line } : {}), text: t.note }, prose: true, table: t });
+      tableUnit('note', note, true, () => {
+        const loc: Location = { ...tableAt() };
+        if (line !== undefined) loc.line = line;
+        loc.text = note;
+        return loc;
+      });
     }
     const labels = new Set<string>();
     for (const c of t.columns) {
       if (labels.has(c.label)) continue;
       labels.add(c.label);
-      units.push({ kind: 'column', text: c.label, location: { ...at, column: c.key, columnLabel: c.label }, prose: false, table: t, column: c.key });
+      const u = tableUnit('column', c.label, false, () => {
+        const loc: Location = { ...tableAt() };
+        loc.column = c.key;
+        loc.columnLabel = c.label;
+        return loc;
+      });
+      u.column = c.key;
     }
     for (const r of t.rows) {
-      const loc = rowLocation(t, r);
-      if (r.name) units.push({ kind: 'name', text: r.name, location: loc, prose: false, table: t, row: r });
-      for (const [key, value] of Object.entries(r.text ?? {})) {
+      let rowAt: Location | undefined;
+      const rowLoc = () => (rowAt ??= rowLocation(t, r));
+      if (r.name) tableUnit('name', r.name, false, rowLoc).row = r;
+      if (!r.text) continue;
+      for (const key in r.text) {
+        if (!Object.prototype.hasOwnProperty.call(r.text, key)) continue;
+        const value = r.text[key]!;
         if (value === r.name || value.trim() === '') continue;
-        const label = t.columns.find((c) => c.key === key)?.label ?? key;
-        units.push({ kind: 'cell', text: value, location: { ...loc, column: key, columnLabel: label, text: value }, prose: proseCell(r, key, value), table: t, row: r, column: key });
+        const u = tableUnit('cell', value, proseCell(r, key, value), () => {
+          const label = t.columns.find((c) => c.key === key)?.label ?? key;
+          const loc: Location = { ...rowLoc() };
+          loc.column = key;
+          loc.columnLabel = label;
+          loc.text = value;
+          return loc;
+        });
+        u.row = r;
+        u.column = key;
       }
     }
   }
-  for (const entry of doc.contents) units.push({ kind: 'contents', text: entry, location: { file: doc.source.file, text: entry }, prose: false });
+  for (const entry of doc.contents) units.push(new Unit('contents', entry, false, () => ({ file: doc.source.file, text: entry })));
   return units;
 }
 
