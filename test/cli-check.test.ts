@@ -1,4 +1,4 @@
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
@@ -7,7 +7,8 @@ import { RULES } from '../src/check/index.js';
 import { main } from '../src/cli/main.js';
 import type { Document, Finding } from '../src/model/index.js';
 import { checkReportSchema } from '../src/report/index.js';
-import { SEEDS } from './helpers.js';
+import { entryFromDocument, writeEntryWorkbook } from '../src/generate/index.js';
+import { SEEDS, seed } from './helpers.js';
 
 /**
  * `checkDocument` runs the real rules unless a test sets `ctl.findings`, so exit-code logic can be
@@ -160,6 +161,31 @@ describe('yusuan check with the real rules', () => {
     expect(out.match(/<html/g)).toHaveLength(1);
     expect(out).not.toMatch(/<script|<link\b|\bsrc=/i);
     expect(out).toContain('id="d2"');
+  });
+});
+
+describe('yusuan check inputs', () => {
+  it('checks model JSON and a data-entry workbook (the document it computes) like a disclosure', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'yusuan-check-'));
+    try {
+      const doc = await seed(SEEDS.s003);
+      const json = join(dir, '003.json');
+      await writeFile(json, JSON.stringify(doc));
+      const workbook = join(dir, '003.entry.xlsx');
+      await writeFile(workbook, await writeEntryWorkbook(entryFromDocument(doc).input));
+      await run('check', SEEDS.s003, json, workbook, '--format', 'json');
+      const report = checkReportSchema.parse(JSON.parse(out));
+      expect(report.documents.map((d) => [d.file, d.department, d.year])).toEqual([SEEDS.s003, json, workbook].map((f) => [f, '广州市医疗保障局', 2026]));
+      const rules = (i: number) => report.documents[i]!.findings.map((f) => `${f.rule} ${f.message}`);
+      // The model JSON is the document itself; the workbook's document is computed from its lines.
+      expect(rules(1)).toEqual(rules(0));
+      expect(report.documents[2]!.findings.filter((f) => f.severity === 'error')).toEqual([]);
+      out = '';
+      expect(await run('check', join(dir, 'missing.json'))).toBe(2);
+      expect(err).toContain('missing.json');
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
   });
 });
 

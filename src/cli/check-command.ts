@@ -1,9 +1,9 @@
 import { writeFile } from 'node:fs/promises';
 import { checkDocument, RULES } from '../check/index.js';
-import { parseFile } from '../index.js';
 import { InputError, type Document } from '../model/index.js';
 import { formatReport, type CheckedDocument, type ReportFormat } from '../report/index.js';
 import { EXIT, VERSION } from './constants.js';
+import { loadDocument } from './load-document.js';
 
 export interface CheckCommandOptions {
   format: ReportFormat;
@@ -30,7 +30,8 @@ function useColor(opts: CheckCommandOptions): boolean {
 }
 
 /**
- * `yusuan check FILE…`: parse each file, check it (against `--prior` when given) and print one
+ * `yusuan check FILE…`: read each file (a disclosure in any readable format, model JSON, or a
+ * data-entry workbook, whose document is computed first), check it (against `--prior` when given) and print one
  * report for all of them. Exit 0 without `error` findings, 1 with any, 2 when a file or argument
  * is unusable (the other files are still checked and reported).
  */
@@ -39,7 +40,7 @@ export async function checkCommand(files: string[], opts: CheckCommandOptions): 
   let prior: Document | undefined;
   if (opts.prior !== undefined) {
     try {
-      prior = await parseFile(opts.prior);
+      prior = (await loadDocument(opts.prior)).doc;
     } catch (e) {
       // Without the prior year the year-on-year rules cannot run: report nothing rather than a partial check.
       fail(opts.prior, e, '无法读取上年文件 cannot read the prior-year file');
@@ -50,7 +51,7 @@ export async function checkCommand(files: string[], opts: CheckCommandOptions): 
   for (const file of files) {
     let doc: Document;
     try {
-      doc = await parseFile(file);
+      doc = (await loadDocument(file)).doc;
     } catch (e) {
       fail(file, e, '内部错误 internal error');
       code = EXIT.input;

@@ -1,14 +1,11 @@
-import { readFile, writeFile } from 'node:fs/promises';
+import { writeFile } from 'node:fs/promises';
 import { extname } from 'node:path';
-import { unzipSync } from 'fflate';
 import { checkDocument, RULES } from '../check/index.js';
-import { buildDocument, entryInTemplate, readEntryWorkbook } from '../generate/index.js';
-import { parseSource } from '../index.js';
-import { documentSchema, InputError, type Document, type TemplateId } from '../model/index.js';
-import { sniff } from '../read/index.js';
+import { InputError, type Document, type TemplateId } from '../model/index.js';
 import { renderDocument, RENDER_FORMATS, type RenderFormat } from '../render/index.js';
 import { formatText } from '../report/index.js';
 import { EXIT, VERSION } from './constants.js';
+import { loadDocument } from './load-document.js';
 
 export interface RenderCommandOptions {
   /** Output format; default: from the --out file's extension. */
@@ -18,62 +15,6 @@ export interface RenderCommandOptions {
   template?: TemplateId;
   /** Render even when the document has `error` findings. */
   force?: boolean;
-}
-
-/** The sheet every data-entry workbook has (src/generate): how `render` tells one from a disclosure. */
-export const ENTRY_GUIDE_SHEET = '填报说明';
-
-/** True for an .xlsx whose workbook lists a sheet named 填报说明 (only the workbook part is unzipped). */
-export function isEntryWorkbook(bytes: Uint8Array): boolean {
-  if (sniff(bytes) !== 'xlsx') return false;
-  try {
-    const parts = unzipSync(bytes, { filter: (f) => f.name === 'xl/workbook.xml' });
-    const xml = parts['xl/workbook.xml'];
-    if (!xml) return false;
-    return new RegExp(`<(?:\\w+:)?sheet\\b[^>]*\\bname="${ENTRY_GUIDE_SHEET}"`).test(new TextDecoder().decode(xml));
-  } catch {
-    return false;
-  }
-}
-
-/** The document model as JSON (`yusuan parse --format json`), validated; its `summary` is dropped. */
-export function documentFromJson(bytes: Uint8Array, file: string): Document {
-  let value: unknown;
-  try {
-    value = JSON.parse(new TextDecoder().decode(bytes).replace(/^\uFEFF/, ''));
-  } catch (e) {
-    throw new InputError(file, `不是有效的 JSON：${e instanceof Error ? e.message : String(e)}`, `not valid JSON: ${e instanceof Error ? e.message : String(e)}`);
-  }
-  if (value && typeof value === 'object' && !Array.isArray(value)) delete (value as Record<string, unknown>).summary;
-  const parsed = documentSchema.safeParse(value);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0]!;
-    const path = issue.path.join('.') || '(根 root)';
-    throw new InputError(file, `JSON 不是 yusuan 文档模型：${path}：${issue.message}`, `JSON is not a yusuan document model: ${path}: ${issue.message}`);
-  }
-  return parsed.data as Document;
-}
-
-/**
- * Read INPUT as a document: model JSON, data-entry workbook, or a disclosure in any readable format.
- * With `template` (another than the input's own), every table is computed anew for that template:
- * from the workbook's lines, or from lines reconstructed from the published tables; `notes` says
- * where a reconstruction had to choose between published figures that disagree.
- */
-export async function loadDocument(file: string, template?: TemplateId): Promise<{ doc: Document; notes: string[] }> {
-  let bytes: Uint8Array;
-  try {
-    bytes = await readFile(file);
-  } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    throw new InputError(file, code === 'ENOENT' ? '文件不存在' : code === 'EISDIR' ? '这是一个目录，不是文件' : `无法读取文件（${code ?? 'error'}）`, code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a directory' : `cannot read file (${code ?? 'error'})`);
-  }
-  if (isEntryWorkbook(bytes)) return { doc: await readEntryWorkbook(bytes, file, template), notes: [] };
-  const head = new TextDecoder().decode(bytes.subarray(0, 64)).replace(/^\uFEFF/, '').trimStart();
-  const doc = head.startsWith('{') || extname(file).toLowerCase() === '.json' ? documentFromJson(bytes, file) : await parseSource(bytes, file);
-  if (!template || template === doc.template) return { doc, notes: [] };
-  const { input, notes } = entryInTemplate({ ...doc, source: { ...doc.source, file } }, template);
-  return { doc: buildDocument(input, file, bytes.length), notes };
 }
 
 function formatOf(opts: RenderCommandOptions): RenderFormat {
