@@ -304,6 +304,17 @@ describe('another template: every table rebuilt, not re-labelled', () => {
     const input = inTemplate(entryFromDocument(await seed(SEEDS.s001)).input, 'guangdong-budget');
     expect(input.layout).toBe('广东2024');
   });
+
+  it('refuses to round a budget printed to the 元 into a 万元 template; the reverse is exact', async () => {
+    const file = 'test/fixtures/real/putuo-justice-2026-budget-department.pdf';
+    const shanghai = await parseSource(readFileSync(file), file);
+    expect(() => entryInTemplate(shanghai, 'jiangxi-budget')).toThrow(/金额精确到元（反推出的 25 行预算明细不是 0\.01 万元的整数倍），而「江西省部门预算（11张表）」以万元印两位小数/);
+    const doc = await seed(SEEDS.s001);
+    const sh = buildDocument(entryInTemplate(doc, 'shanghai-budget').input, doc.source.file);
+    expect(sh.template).toBe('shanghai-budget');
+    const total = (d: Document) => d.tables.find((t) => t.kind === 'expenditure')!.rows.find((r) => r.role === 'total')!.cells.total!.fen;
+    expect(total(sh)).toBe(total(buildDocument(entryFromDocument(doc).input, doc.source.file)));
+  });
 });
 
 // ---- the CLI -------------------------------------------------------------------------------------

@@ -5,9 +5,12 @@ import { entryFromDocument } from './reconstruct.js';
 import type { EntryInput } from './types.js';
 
 /** Templates whose published tables `entryFromDocument` can turn back into budget lines. */
-export const RECONSTRUCTED_TEMPLATES: readonly TemplateId[] = ['guangdong-budget', 'jiangxi-budget'];
+export const RECONSTRUCTED_TEMPLATES: readonly TemplateId[] = ['guangdong-budget', 'jiangxi-budget', 'national-final', 'shanghai-budget'];
 
 const KIND_ZH = { budget: '预算', final: '决算' } as const;
+
+/** 0.01 万元 in 分: the finest amount the 万元 templates print. */
+const FEN_PER_CENT_OF_WAN = 10_000;
 
 /**
  * The input switched to another template. A 表式 (layout) belongs to one template: it is kept only
@@ -52,5 +55,14 @@ export function entryInTemplate(doc: Document, template: TemplateId): { input: E
     );
   }
   const { input, notes } = entryFromDocument(doc);
+  const target = templateById(template)!;
+  const fine = template === 'shanghai-budget' ? 0 : input.lines.filter((l) => l.fen % FEN_PER_CENT_OF_WAN !== 0).length;
+  if (fine > 0) {
+    throw new InputError(
+      file,
+      `本文件的金额精确到元（反推出的 ${fine} 行预算明细不是 0.01 万元的整数倍），而「${target.name}」以万元印两位小数：改换模板会丢失精度，未生成`,
+      `amounts are printed to the yuan (${fine} reconstructed lines are not whole 0.01 万元), while ${template} prints 万元 with two decimals: not rebuilt, as precision would be lost`,
+    );
+  }
   return { input: inTemplate(input, template), notes };
 }
