@@ -114,6 +114,16 @@ const rows = doc.tables.reduce((s, t) => s + t.rows.length, 0);
 console.log(`generate: synthetic department, ${input.units.length} units, ${input.projects.length} projects, ${input.lines.length} budget lines → ${doc.tables.length} tables, ${rows} rows; workbook ${(bytes.length / 1e3).toFixed(1)} kB`);
 const readMs = await time(() => readEntryWorkbook(bytes, 'synthetic.xlsx'), rounds);
 console.log(`  readEntryWorkbook: median ${readMs.toFixed(1)} ms`);
+// The same lines in the other budget templates (the 决算 needs other facts: balances, income).
+for (const template of ['jiangxi-budget', 'shanghai-budget']) {
+  try {
+    const other = await readEntryWorkbook(bytes, 'synthetic.xlsx', template);
+    const ms = await time(() => readEntryWorkbook(bytes, 'synthetic.xlsx', template), rounds);
+    console.log(`  readEntryWorkbook as ${template}: median ${ms.toFixed(1)} ms → ${other.tables.length} tables, ${other.tables.reduce((s, t) => s + t.rows.length, 0)} rows`);
+  } catch (e) {
+    console.log(`  readEntryWorkbook as ${template}: failed — ${e instanceof Error ? e.message.split('\n').slice(0, 3).join(' ') : e}`);
+  }
+}
 
 let render;
 try {
