@@ -677,10 +677,11 @@ function partsWithTables(doc: Document, printables: PrintableTable[], usable: bo
  * Which section each table is printed in. With usable provenance (the tables and sections of a
  * parsed document), a table follows the last section that starts before it in the source — where
  * it was printed. Otherwise: titled tables go to the part that holds tables (第二部分 …表), else
- * after the overview; tables printed inside the prose (重点项目) to the end of the 情况说明.
+ * after the part the template prints them after (`tablesAfter`: the overview, or 上海's 编制说明); tables printed inside the prose (重点项目) to the end of the 情况说明.
  */
 function anchorTables(doc: Document, parts: Section[], printables: PrintableTable[], usable: boolean): Anchored[] {
   const flat = flatten(parts);
+  const tablesAfter = templateById(doc.template)?.tablesAfter ?? 'overview';
   const groups: Anchored[] = [];
   const add = (section: Section | undefined, at: number, index: number) => {
     const last = groups[groups.length - 1];
@@ -698,7 +699,7 @@ function anchorTables(doc: Document, parts: Section[], printables: PrintableTabl
     }
     const anchor = printables[i]!.inline
       ? parts.find((p) => p.part === 'explanation')
-      : (parts.find((p) => p.part === 'other' && /表/.test(p.heading)) ?? parts.find((p) => p.part === 'overview'));
+      : (parts.find((p) => p.part === 'other' && /表/.test(p.heading)) ?? parts.find((p) => p.part === tablesAfter) ?? parts.find((p) => p.part === 'overview'));
     add(anchor, Infinity, i);
   });
   return groups;

@@ -6,6 +6,13 @@ export interface ColumnSpec {
   /** Matched against the column's header path, "group/leaf" (e.g. "财政拨款收入/一般公共预算"). */
   header: RegExp;
   type?: 'amount' | 'text';
+  /**
+   * The column's canonical header path as the template prints it ("预算数/公务用车购置及运行维护费/小计"),
+   * when the column sits under merged group cells. A reader that cannot see the header's structure
+   * (the PDF-to-text layout reader) labels the column with it, and generated tables print it, so the
+   * rendered header rebuilds the groups. `header` must match it.
+   */
+  path?: string;
 }
 
 /** A panel of a side-by-side table (收入 | 支出; 人员经费 | 公用经费). */
@@ -54,4 +61,10 @@ export interface Template {
   tables: TableSpec[];
   /** Where a table's 注 is printed: after the table (most templates) or before it (Jiangxi). */
   notes: 'after' | 'before';
+  /**
+   * Where the tables stand when a document does not say (one built from data): after the overview
+   * part (default; Guangdong and Jiangxi print them as 第二部分) or after the first 情况说明 part
+   * (Shanghai: 主要职能, 机构设置, 名词解释, 编制说明, then the tables, then 其他相关情况说明).
+   */
+  tablesAfter?: 'overview' | 'explanation';
 }
