@@ -2,6 +2,7 @@ import type { Document, Row, Section, Table, TableKind } from '../model/index.js
 import { extractClaims } from '../narrative/index.js';
 import { signedChange } from '../narrative/format.js';
 import { SHEET } from './layout.js';
+import { northWest, type Piece } from './north-west.js';
 import { emptyInput, INCOME_SOURCES, THREE_PUBLIC_PARTS } from './types.js';
 import type { BalanceLine, BudgetLine, EntryInput, FiscalFund, IncomeLine, OtherFigures, PriorKey, ReasonTopic, SpendingKind, ThreePublicPart } from './types.js';
 
@@ -29,42 +30,6 @@ const tableOf = (doc: Document, kind: TableKind): Table | undefined => doc.table
 const leaves = (t: Table | undefined) => (t?.rows ?? []).filter((r) => r.level === 3 && r.code);
 const wan = (f: number) => (f / 1e6).toFixed(2);
 
-interface Piece<K> {
-  key: K;
-  fen: number;
-}
-
-/** Match two lists of amounts in order; `b` is reproduced exactly (the last pieces of `a` absorb a difference). */
-function northWest<A, B>(a: Piece<A>[], b: Piece<B>[], notes: string[], what: string): { a: A; b: B; fen: number }[] {
-  const A = a.filter((p) => p.fen > 0).map((p) => ({ ...p }));
-  const B = b.filter((p) => p.fen > 0);
-  const sumA = A.reduce((s, p) => s + p.fen, 0);
-  const sumB = B.reduce((s, p) => s + p.fen, 0);
-  if (A.length === 0 || B.length === 0) return [];
-  if (sumA !== sumB) {
-    notes.push(`${what}：两侧合计相差 ${wan(sumA - sumB)} 万元（${wan(sumA)} 与 ${wan(sumB)}），按后者`);
-    let d = sumA - sumB;
-    for (let i = A.length - 1; i >= 0 && d !== 0; i--) {
-      const take = d > 0 ? Math.min(d, A[i]!.fen) : d;
-      A[i]!.fen -= take;
-      d -= take;
-    }
-  }
-  const out: { a: A; b: B; fen: number }[] = [];
-  let i = 0;
-  let j = 0;
-  let ra = A[0]!.fen;
-  let rb = B[0]!.fen;
-  while (i < A.length && j < B.length) {
-    const m = Math.min(ra, rb);
-    if (m > 0) out.push({ a: A[i]!.key, b: B[j]!.key, fen: m });
-    ra -= m;
-    rb -= m;
-    if (ra <= 0 && ++i < A.length) ra = A[i]!.fen;
-    if (rb <= 0 && ++j < B.length) rb = B[j]!.fen;
-  }
-  return out;
-}
 
 /**
  * Where a printed 类/款 of `t` (column `column`) differs from the sum of its printed children: the

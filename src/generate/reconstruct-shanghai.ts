@@ -3,6 +3,7 @@ import type { Document, Row, Section, Table, TableKind } from '../model/index.js
 import { extractClaims } from '../narrative/index.js';
 import { signedChange } from '../narrative/format.js';
 import { SHEET } from './layout.js';
+import { northWest, type Piece } from './north-west.js';
 import { roundWan, SH_LAYOUTS } from './shanghai.js';
 import { emptyInput, THREE_PUBLIC_PARTS } from './types.js';
 import type { BudgetLine, EntryInput, FundSource, PriorKey, ReasonTopic, ThreePublicPart } from './types.js';
@@ -34,45 +35,6 @@ const wan = (f: number) => (f / 1e6).toFixed(2);
 /** Economic code of lines whose economic classification is not published. */
 const UNPUBLISHED = '30299';
 
-interface Piece<K> {
-  key: K;
-  fen: number;
-}
-
-/** Match two lists in order; `b` is reproduced exactly (the last pieces of `a` absorb a difference, noted). */
-function northWest<A, B>(a: Piece<A>[], b: Piece<B>[], notes: string[], what: string): { a: A; b: B; fen: number }[] {
-  const A = a.filter((p) => p.fen > 0).map((p) => ({ ...p }));
-  const B = b.filter((p) => p.fen > 0);
-  const sumA = A.reduce((s, p) => s + p.fen, 0);
-  const sumB = B.reduce((s, p) => s + p.fen, 0);
-  if (A.length === 0 || B.length === 0) {
-    if (sumA + sumB !== 0) notes.push(`${what}：一侧为空，另一侧合计 ${wan(sumA + sumB)} 万元无法分配`);
-    return [];
-  }
-  if (sumA !== sumB) {
-    notes.push(`${what}：两侧合计相差 ${wan(sumA - sumB)} 万元，按后者`);
-    let d = sumA - sumB;
-    for (let i = A.length - 1; i >= 0 && d !== 0; i--) {
-      const take = d > 0 ? Math.min(d, A[i]!.fen) : d;
-      A[i]!.fen -= take;
-      d -= take;
-    }
-  }
-  const out: { a: A; b: B; fen: number }[] = [];
-  let i = 0;
-  let j = 0;
-  let ra = A[0]!.fen;
-  let rb = B[0]!.fen;
-  while (i < A.length && j < B.length) {
-    const m = Math.min(ra, rb);
-    if (m > 0) out.push({ a: A[i]!.key, b: B[j]!.key, fen: m });
-    ra -= m;
-    rb -= m;
-    if (ra <= 0 && ++i < A.length) ra = A[i]!.fen;
-    if (rb <= 0 && ++j < B.length) rb = B[j]!.fen;
-  }
-  return out;
-}
 
 const leaves = (t: Table | undefined, column: string): Piece<string>[] => (t?.rows ?? []).filter((r) => r.level === 3 && r.code && r.code.length === 7).map((r) => ({ key: r.code!, fen: fen(r, column) }));
 
