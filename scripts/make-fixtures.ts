@@ -25,7 +25,8 @@
  * - PDF: LibreOffice from the DOCX, for the PDF reader's tests.
  *
  * Seed 002 is a PDF-to-text layout (no tabs, columns lost): its tables are rebuilt from the model
- * the text parser reads (label columns, value columns under their printed labels, 栏次 row; the
+ * the text parser reads (label columns, value columns under their printed labels — a label path
+ * 「预算数/合计」 as stacked header rows, its groups merged —, 栏次 row; the
  * 行次 column is left out, the tab-layout recogniser has no column for it), and its prose lines
  * are kept, less the page furniture.
  *
@@ -112,7 +113,26 @@ function tableRowsFromModel(t: Table): Cell[][] {
   if (panels.length > 1 || panels[0] !== '') {
     header.push(layout.flatMap((l) => [plain(PANEL_LABEL[l.panel] ?? l.panel), ...Array.from({ length: l.labels.length + l.columns.length - 1 }, () => plain(''))]));
   }
-  header.push(layout.flatMap((l) => [...l.labels.map(plain), ...l.columns.map((c) => plain(c.label))]));
+  // Label paths ("预算数/公务用车购置及运行维护费/小计") as stacked rows: a group printed once over the
+  // columns that share it, a leaf on its own row with empty cells below it (merged by mergesOf).
+  const paths = t.columns.map((c) => c.label.split('/'));
+  const depth = Math.max(1, ...paths.map((p) => p.length));
+  for (let r = 0; r < depth; r++) {
+    let k = 0;
+    header.push(
+      layout.flatMap((l) => [
+        ...l.labels.map((x) => plain(r === 0 ? x : '')),
+        ...l.columns.map(() => {
+          const p = paths[k]!;
+          const prev = k > 0 ? paths[k - 1]! : undefined;
+          k++;
+          if (r >= p.length) return plain('');
+          const shared = r < p.length - 1 && prev !== undefined && prev.length > r + 1 && prev.slice(0, r + 1).join('/') === p.slice(0, r + 1).join('/');
+          return plain(shared ? '' : p[r]!);
+        }),
+      ]),
+    );
+  }
   if (numbered) header.push(layout.flatMap((l) => [...l.labels.map((_, i) => plain(i === 0 ? '栏次' : '')), ...l.columns.map((c) => plain(c.printedNumber ?? ''))]));
   // Pair the rows of side-by-side panels into lines, in the model's order.
   const lines: Map<string, Table['rows'][number]>[] = [];

@@ -7,7 +7,7 @@ import { parseSource } from '../src/index.js';
 import type { Document, Row, Section, Table } from '../src/model/index.js';
 import { extractClaims } from '../src/narrative/index.js';
 import { renderDocument } from '../src/render/index.js';
-import { seed, SEEDS, wan } from './helpers.js';
+import { seed, SEEDS, THREE_PUBLIC_002_COLUMNS, wan } from './helpers.js';
 import { expectSameDocument } from './roundtrip.js';
 
 /*
@@ -82,6 +82,17 @@ describe('national 9-table 决算 (seed 002)', () => {
     // Names equal up to bracket width: 002 mixes half- and full-width brackets.
     const names = s.tables.flatMap((t, i) => t.rows.flatMap((r, j) => (r.name !== doc.tables[i]!.rows[j]!.name ? [`${r.name} → ${doc.tables[i]!.rows[j]!.name}`] : [])));
     expect(names).toEqual(['使用非财政拨款结余(含专用结余） → 使用非财政拨款结余（含专用结余）', '维修(护)费 → 维修（护）费']);
+  });
+
+  it('labels the 三公 table with its printed header paths, as read from 002, and renders the groups', async () => {
+    const { seed: s, doc } = await generated;
+    const three = (d: Document) => d.tables.find((t) => t.kind === 'threePublic')!;
+    expect(three(doc).columns.map((c) => [c.key, c.label])).toEqual(THREE_PUBLIC_002_COLUMNS);
+    expect(three(doc).columns).toEqual(three(s).columns);
+    const html = new TextDecoder().decode(await renderDocument(doc, 'html'));
+    expect(html).toContain('<th colspan="6">预算数</th>');
+    expect(html).toContain('<th colspan="6">决算数</th>');
+    expect(html.match(/<th colspan="3">公务用车购置及运行维护费<\/th>/g)).toHaveLength(2);
   });
 
   it('says where 002 disagrees with itself and which side the input follows', async () => {

@@ -43,3 +43,20 @@ export function cell(t: Table, key: string, column: string, opts: { panel?: stri
 export function kinds(doc: Document): string[] {
   return doc.tables.map((t) => t.kind);
 }
+
+/**
+ * Seed 002's 表9 财政拨款“三公”经费支出决算表: column keys and header paths, as printed (预算数 | 决算数,
+ * each over 合计 | 因公出国（境）费 | 公务用车购置及运行维护费 (小计 | 公务用车购置费 | 公务用车运行维护费) | 公务接待费).
+ */
+export const THREE_PUBLIC_002_COLUMNS: [key: string, label: string][] = (['budget', 'final'] as const).flatMap((g) => {
+  const top = g === 'budget' ? '预算数' : '决算数';
+  const vehicle = `${top}/公务用车购置及运行维护费`;
+  return [
+    [`${g}.total`, `${top}/合计`],
+    [`${g}.abroad`, `${top}/因公出国（境）费`],
+    [`${g}.vehicle`, `${vehicle}/小计`],
+    [`${g}.vehiclePurchase`, `${vehicle}/公务用车购置费`],
+    [`${g}.vehicleRunning`, `${vehicle}/公务用车运行维护费`],
+    [`${g}.reception`, `${top}/公务接待费`],
+  ] as [string, string][];
+});

@@ -233,6 +233,23 @@ describe('printable table (src/render/layout.ts)', () => {
     expect(exp.notePosition).toBe('before');
   });
 
+  it('prints 002’s 三公 table under its three-level header: 预算数 | 决算数, 公务用车购置及运行维护费 over its parts', async () => {
+    const { doc, html } = await rendered('002');
+    const three = printableTable(table(doc, 'threePublic'), { template: doc.template });
+    const h = (text: string, rowSpan: number, colSpan: number) => ({ text, rowSpan, colSpan });
+    const group = [h('合计', 2, 1), h('因公出国（境）费', 2, 1), h('公务用车购置及运行维护费', 1, 3), h('公务接待费', 2, 1)];
+    const parts = [h('小计', 1, 1), h('公务用车购置费', 1, 1), h('公务用车运行维护费', 1, 1)];
+    expect(three.headers).toEqual([
+      [h('预算数', 1, 6), h('决算数', 1, 6)],
+      [...group, ...group],
+      [...parts, ...parts],
+      Array.from({ length: 12 }, (_, i) => h(String(i + 1), 1, 1)),
+    ]);
+    expect(three.width).toBe(12);
+    expect(html).toContain('<th colspan="6">预算数</th>');
+    expect(html).toContain('<th colspan="6">决算数</th>');
+  });
+
   it('prints performance tables as their field block and merged indicator rows', async () => {
     const jx = await seed(SEEDS.s004);
     const p = printableTable(table(jx, 'projectPerformance'), { template: jx.template, year: jx.year });

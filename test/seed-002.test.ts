@@ -2,7 +2,8 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { Row, Table } from '../src/model/index.js';
 import { summarize } from '../src/compare/summary.js';
-import { cell, kinds, row, seed, SEEDS, table, wan } from './helpers.js';
+import { templateById } from '../src/templates/index.js';
+import { cell, kinds, row, seed, SEEDS, table, THREE_PUBLIC_002_COLUMNS, wan } from './helpers.js';
 
 const doc = () => seed(SEEDS.s002);
 
@@ -178,6 +179,9 @@ describe('seed 002: 江门市医疗保障局（本级）2023 final account, PDF-
   it('reads the single data row of the 三公 table under its wrapped header', async () => {
     const t = table(await doc(), 'threePublic');
     expect(t.columns.map((c) => c.printedNumber)).toEqual(['1', '2', '3', '4', '5', '6', '7', '8', '9', '10', '11', '12']);
+    // The layout keeps no header structure: the labels are the template's paths of the printed
+    // three-level header (预算数 | 决算数 over 合计 … 公务用车购置及运行维护费: 小计 | 购置费 | 运行维护费 …).
+    expect(t.columns.map((c) => [c.key, c.label])).toEqual(THREE_PUBLIC_002_COLUMNS);
     const r = t.rows[0]!;
     expect(r.at.line).toBe(816);
     expect(Object.fromEntries(Object.entries(r.cells).map(([k, v]) => [k, v?.fen]))).toEqual({
@@ -185,6 +189,22 @@ describe('seed 002: 江门市医疗保障局（本级）2023 final account, PDF-
       'final.total': wan('1.65'), 'final.abroad': 0, 'final.vehicle': wan('1.50'), 'final.vehiclePurchase': 0, 'final.vehicleRunning': wan('1.50'), 'final.reception': wan('0.15'),
     });
     expect(t.note).toMatch(/^注：本表反映单位本年度财政拨款“三公”经费支出预决算情况。.*以前年度结转资金安排的实际支出。$/);
+  });
+
+  it('maps every printed form of the 三公 header paths to its column, and only to it', () => {
+    const specs = templateById('national-final')!.tables.find((t) => t.kind === 'threePublic')!.columns;
+    expect(specs.map((c) => [c.key, c.path])).toEqual(THREE_PUBLIC_002_COLUMNS);
+    // As a ruled PDF states them (上海市普陀区 2024): the group last, under a title cell.
+    const ruled = (label: string) => {
+      const [group, ...rest] = label.split('/');
+      return `财政拨款“三公”经费/${rest.join('/').replace('运行维护费/', '运行费/').replace(/运行维护费$/, '运行费')}/${group}`;
+    };
+    for (const path of [...THREE_PUBLIC_002_COLUMNS.map(([, l]) => l), ...THREE_PUBLIC_002_COLUMNS.map(([, l]) => ruled(l))]) {
+      // The first column whose header accepts the path (header.ts maps that way) is its own.
+      const first = specs.find((c) => c.header.test(path));
+      const own = THREE_PUBLIC_002_COLUMNS.find(([, l]) => l === path || ruled(l) === path)![0];
+      expect(first?.key, path).toBe(own);
+    }
   });
 
   it('splits the narrative into its parts, joining a wrapped part heading and skipping page furniture', async () => {

@@ -1,4 +1,5 @@
 import type { Column, Row, Table } from '../model/index.js';
+import { templateById } from '../templates/index.js';
 import { add, amountColumn, amountOf, codeRows, isFiscal, makeTable, printWan, type CodeTree, type Names, type Sums } from './derive.js';
 import type { EntryProblem } from './errors.js';
 import { threePublicOf } from './facts.js';
@@ -458,6 +459,8 @@ function stateCapitalTable(ctx: Ctx): Table {
   return table(ctx, 8, columns, gridRows(lineItems(lines), columns.map((c) => c.key), ctx.names, ctx.file), NOTES[7] + (lines.length ? '' : NO_ACTIVITY));
 }
 
+const THREE_PUBLIC_SPEC = templateById('national-final')!.tables.find((t) => t.kind === 'threePublic')!;
+
 /** 表9: one row; 预算数 = 「三公」 全年预算数, 决算数 = the 财政拨款 lines with the “三公” economic codes. */
 function threePublicTable(ctx: Ctx): Table {
   const tp = threePublicOf(ctx.input);
@@ -474,10 +477,10 @@ function threePublicTable(ctx: Ctx): Table {
     };
   };
   const sums = { ...group('budget', budget), ...group('final', (k) => tp[k].fen) };
-  const labels = ['合计', '因公出国（境）费', '公务用车购置及运行维护费', '公务用车购置费', '公务用车运行维护费', '公务接待费'];
-  const columns = numbered(Object.keys(sums).map((k, i) => amountColumn(k, labels[i % 6]!)));
+  // The template's columns, labelled with their header paths (预算数/公务用车购置及运行维护费/小计 …).
+  const columns = numbered(THREE_PUBLIC_SPEC.columns.map((c) => amountColumn(c.key, c.path ?? c.key)));
   // The template's single data row has no label (seed 002).
-  const row: Row = { name: '', role: 'item', cells: Object.fromEntries(Object.entries(sums).map(([k, v]) => [k, amountOf(v, ctx.file)])), at: { file: ctx.file } };
+  const row: Row = { name: '', role: 'item', cells: Object.fromEntries(columns.map((c) => [c.key, amountOf(sums[c.key] ?? 0, ctx.file)])), at: { file: ctx.file } };
   return table(ctx, 9, columns, [row]);
 }
 

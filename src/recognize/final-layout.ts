@@ -156,8 +156,13 @@ function plainLabel(re: RegExp): string {
     .replace(/[\^$\\]/g, '');
 }
 
-/** The printed label of a column: a header token (or up to three wrapped fragments) it matches. */
+/**
+ * The printed label of a column: the template's canonical path when the column sits under merged
+ * group cells (the layout keeps no header structure to derive one from: 「预算数/公务用车购置及运行维护费/小计」),
+ * else a header token (or up to three wrapped fragments) it matches.
+ */
 function labelOf(spec: ColumnSpec, headerTokens: string[]): string {
+  if (spec.path !== undefined) return spec.path;
   for (let s = 0; s < headerTokens.length; s++) {
     let text = '';
     for (let n = 0; n < 3 && s + n < headerTokens.length; n++) {

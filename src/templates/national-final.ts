@@ -6,23 +6,36 @@ import type { ColumnSpec, Template } from './types.js';
  * reader that cannot see column positions (PDF-to-text layout) maps amounts to these keys by
  * position. Header patterns match the printed label of each column (used for labels and, in
  * tab-separated copies, for mapping).
+ *
+ * 表9 「财政拨款“三公”经费支出决算表」 prints 预算数 | 决算数, each over 合计 | 因公出国（境）费 |
+ * 公务用车购置及运行维护费 (小计 | 公务用车购置费 | 公务用车运行维护费) | 公务接待费 (seed 002, the
+ * 样表). Per column: its key, the bare printed label, the pattern of its path under the group, and
+ * its canonical path under the group (002's wording).
  */
-const THREE_PUBLIC_GROUP: [key: string, header: RegExp, spanned: string][] = [
-  ['total', /^合计$/, '合计'],
-  ['abroad', /^因公出国[（(]境[)）]费(用)?$/, '因公出国[（(]境[)）]费用?'],
-  ['vehicle', /^公务用车购置及运行维护费$/, '公务用车购置及运行(?:维护)?费/小计'],
-  ['vehiclePurchase', /^公务用车购置费$/, '公务用车购置费'],
-  ['vehicleRunning', /^公务用车运行维护费$/, '公务用车运行(?:维护)?费'],
-  ['reception', /^公务接待费$/, '公务接待费'],
+const THREE_PUBLIC_GROUP: [key: string, header: RegExp, under: string, path: string][] = [
+  ['total', /^合计$/, '合计', '合计'],
+  ['abroad', /^因公出国[（(]境[)）]费(用)?$/, '因公出国[（(]境[)）]费用?', '因公出国（境）费'],
+  ['vehicle', /^公务用车购置及运行维护费$/, '公务用车购置及运行(?:维护)?费/小计', '公务用车购置及运行维护费/小计'],
+  ['vehiclePurchase', /^公务用车购置费$/, '(?:公务用车购置及运行(?:维护)?费/)?公务用车购置费', '公务用车购置及运行维护费/公务用车购置费'],
+  ['vehicleRunning', /^公务用车运行维护费$/, '(?:公务用车购置及运行(?:维护)?费/)?公务用车运行(?:维护)?费', '公务用车购置及运行维护费/公务用车运行维护费'],
+  ['reception', /^公务接待费$/, '公务接待费', '公务接待费'],
 ];
 
+const THREE_PUBLIC_GROUPS = { budget: '预算数', final: '决算数' } as const;
+
 /**
- * A ruled (PDF) copy states the merged header cells, so a column's path is every label above it:
- * 「财政拨款“三公”经费/公务用车购置及运行费/小计/预算数」. Both forms are accepted; the bare label
- * comes first (the layout reader prints it as the column's label).
+ * The paths readers produce: the bare label (older flat models, tab-separated copies), the group
+ * first as printed and rendered (「预算数/公务用车购置及运行维护费/小计」, read back from our own
+ * merged header), or the group last as a ruled PDF states it (「财政拨款“三公”经费/公务用车购置及运行费/小计/预算数」).
+ * The canonical path (group first) is the column's label wherever the header's structure is not read.
  */
-const threePublicColumns = (group: 'budget' | 'final'): ColumnSpec[] =>
-  THREE_PUBLIC_GROUP.map(([key, header, spanned]) => col(`${group}.${key}`, new RegExp(`${header.source}|(?:^|/)${spanned}/${group === 'budget' ? '预算数' : '决算数'}$`)));
+const threePublicColumns = (group: keyof typeof THREE_PUBLIC_GROUPS): ColumnSpec[] => {
+  const g = THREE_PUBLIC_GROUPS[group];
+  return THREE_PUBLIC_GROUP.map(([key, header, under, path]) => ({
+    ...col(`${group}.${key}`, new RegExp(`${header.source}|(?:^|/)${under}/${g}$|(?:^|/)${g}/${under}$`)),
+    path: `${g}/${path}`,
+  }));
+};
 
 const BASIC_PROJECT: ColumnSpec[] = [col('basic', /(^|\/)基本支出$/), col('project', /(^|\/)项目支出$/)];
 
