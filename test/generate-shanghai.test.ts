@@ -6,7 +6,7 @@ import { entryFromDocument, EntryError, readEntryInput, readEntryWorkbook, write
 import type { Document, Row, Section, Table } from '../src/model/index.js';
 import { extractClaims } from '../src/narrative/index.js';
 import { parseFile, parseSource } from '../src/index.js';
-import { documentOutline, renderDocument } from '../src/render/index.js';
+import { documentOutline, renderDocument, tableTitle } from '../src/render/index.js';
 import { expectSameDocument } from './roundtrip.js';
 import { wan } from './helpers.js';
 
@@ -161,6 +161,11 @@ describe('上海市普陀区司法局 2026年部门预算 → workbook → the 9
     const { doc } = await generated(name);
     const order = documentOutline(doc).flatMap((b) => (b.type === 'heading' && b.level === 1 ? [b.text] : b.type === 'table' ? [`表${b.table.number ?? ''}`] : []));
     expect(order).toEqual(['上海市普陀区司法局主要职能', '上海市普陀区司法局机构设置', '名词解释', '2026年部门预算编制说明', ...[1, 2, 3, 4, 5, 6, 7, 8, 9].map((n) => `表${n}`), '其他相关情况说明']);
+    // Titled and headed as 普陀区 prints them: no 「表N」, 「编制部门：」 (the parsed PDF says so too).
+    const { source } = await generated(name);
+    expect(source.tables.map((t) => t.reportingLabel)).toEqual(Array(9).fill('编制部门'));
+    const first = documentOutline(doc).find((b) => b.type === 'table');
+    expect(first?.type === 'table' && [tableTitle(first.table), first.table.reportingUnit]).toEqual(['2026年部门财务收支预算总表', '编制部门：上海市普陀区司法局']);
   });
 });
 

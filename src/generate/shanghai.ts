@@ -140,7 +140,8 @@ const who = (input: EntryInput, number: number) => (shLayoutFor(input).unitBudge
 
 function table(input: EntryInput, file: string, number: number, kind: Table['kind'], columns: Column[], rows: Row[], unit: '元' | '万元', note?: string): Table {
   const t = makeTable({ kind, number, title: `${input.year}年${who(input, number)}${SHANGHAI_TITLES[number - 1]}`, columns, rows, ...(note ? { note } : {}), reportingUnit: input.reportingUnit ?? input.department }, file);
-  return { ...t, unit };
+  // 「编制部门：」 above a department's tables, 「编制单位：」 above a unit's own (as 普陀区 prints them).
+  return { ...t, unit, reportingLabel: shLayoutFor(input).unitBudget ? '编制单位' : '编制部门' };
 }
 
 /** 财务收支预算总表 / 财政拨款收支预算总表: income items beside the expense 类, then the totals. */

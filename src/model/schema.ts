@@ -56,6 +56,7 @@ export const tableSchema = z.object({
   rows: z.array(rowSchema),
   note: z.string().optional(),
   reportingUnit: z.string().optional(),
+  reportingLabel: z.string().optional(),
   project: z.string().optional(),
   pieces: z.number().int().positive(),
   at: provenanceSchema,

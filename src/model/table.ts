@@ -86,6 +86,8 @@ export interface Table {
   note?: string;
   /** 单位名称 / 填报单位 printed above the table. */
   reportingUnit?: string;
+  /** The label printed before `reportingUnit` when it is not 「单位名称」 (上海: 编制部门 / 编制单位). */
+  reportingLabel?: string;
   /** The project the table describes (one 项目支出绩效目标表 per project). */
   project?: string;
   /** How many source pieces (page-break continuations) were merged into this table. */
@@ -93,3 +95,6 @@ export interface Table {
   at: Provenance;
   span: LineSpan;
 }
+
+/** The label of the reporting-unit line most templates print: 「单位名称：江门市医疗保障局」. */
+export const DEFAULT_REPORTING_LABEL = '单位名称';

@@ -1,3 +1,4 @@
+import { DEFAULT_REPORTING_LABEL } from '../model/index.js';
 import type { MoneyUnit, Table } from '../model/index.js';
 import type { GridLine } from '../read/grid.js';
 import type { TableSpec } from '../templates/types.js';
@@ -24,15 +25,15 @@ export function emptyTable(ctx: RecognizeContext, spec: TableSpec, bounds: Place
 }
 
 const UNIT_LINE = /^(?:金额)?单位\s*[:：]\s*(万元|元)\s*$/;
-const REPORTING_UNIT = /^(?:单位名称|填报单位|编制单位|编制部门)\s*[:：]\s*(?:\d+\s*)?(.+)$/;
+const REPORTING_UNIT = /^(单位名称|填报单位|编制单位|编制部门)\s*[:：]\s*(?:\d+\s*)?(.+)$/;
 
 /** A meta line above a table's header: 「单位：万元」 (the table's unit) or 「单位名称：X」 (who reports it). */
-export function metaLine(line: GridLine): { unit: MoneyUnit } | { reportingUnit: string } | undefined {
+export function metaLine(line: GridLine): { unit: MoneyUnit } | { reportingUnit: string; reportingLabel: string } | undefined {
   const t = line.text.trim();
   const u = UNIT_LINE.exec(t);
   if (u) return { unit: u[1] as MoneyUnit };
   const r = REPORTING_UNIT.exec(t);
-  if (r && line.split !== 'tab') return { reportingUnit: r[1]!.trim() };
+  if (r && line.split !== 'tab') return { reportingUnit: r[2]!.trim(), reportingLabel: r[1]! };
   return undefined;
 }
 
@@ -56,6 +57,7 @@ export function readHeaderBlock(
 ): HeaderBlock {
   let unit: MoneyUnit = ctx.defaultUnit;
   let reportingUnit: string | undefined;
+  let reportingLabel: string | undefined;
   const headerRows: GridLine[] = [];
   let i = bounds.bodyIndex;
   for (; i < bounds.limit; i++) {
@@ -67,7 +69,7 @@ export function readHeaderBlock(
     const meta = metaLine(line);
     if (meta) {
       if ('unit' in meta) unit = meta.unit;
-      else reportingUnit = meta.reportingUnit;
+      else ({ reportingUnit, reportingLabel } = meta);
       continue;
     }
     if (line.split !== 'tab' || ends.atLine(line, headerRows)) break;
@@ -75,6 +77,7 @@ export function readHeaderBlock(
   }
   const table = emptyTable(ctx, spec, bounds, unit, i - 1);
   if (reportingUnit) table.reportingUnit = reportingUnit;
+  if (reportingUnit && reportingLabel !== DEFAULT_REPORTING_LABEL) table.reportingLabel = reportingLabel;
   if (headerRows.length === 0) {
     ctx.unrecognised.push({ what: 'table', reason: `表「${bounds.title}」没有可识别的表头`, reasonEn: `table "${bounds.title}" has no recognisable header`, text: bounds.title, at: table.at });
   }

@@ -122,7 +122,7 @@ function tableHtml(t: PrintableTable, landscape: boolean): string {
   if (t.note !== undefined && t.notePosition === 'before') out.push(noteHtml(t.note));
   // 表N and the title are one centred line, read back as 「表1 收支总体情况表」: a 表N line of its
   // own would be read as prose (and, in PDF, would part a Jiangxi note from the title below it).
-  const no = t.number !== undefined ? `<span class="tbl-no">表${t.number}</span> ` : '';
+  const no = t.number !== undefined && t.numberPrinted ? `<span class="tbl-no">表${t.number}</span> ` : '';
   out.push(`<h3 class="tbl-title">${no}<span class="tbl-name">${esc(t.title)}</span></h3>`);
   if (t.subtitle) out.push(`<p class="subtitle">${esc(t.subtitle)}</p>`);
   if (t.reportingUnit || t.unitLine) {

@@ -22,6 +22,8 @@ export {
   chineseNumber,
   sectionHeading,
   coverLines,
+  tableTitle,
+  documentTitle,
   type PrintableTable,
   type PrintableHeaderCell,
   type PrintableCell,

@@ -19,7 +19,7 @@
  * Spans follow the HTML table model: a cell covered by another cell's rowSpan/colSpan is not
  * listed in its row. `placeCells` gives every cell its grid position for renderers that need one.
  */
-import { FEN_PER_UNIT, formatFen, TABLE_KINDS } from '../model/index.js';
+import { DEFAULT_REPORTING_LABEL, FEN_PER_UNIT, formatFen, TABLE_KINDS } from '../model/index.js';
 import type { Amount, Column, Document, MoneyUnit, Row, RowRole, Section, Table, TableKind, TemplateId } from '../model/index.js';
 import { templateById } from '../templates/index.js';
 import type { TableLayout, TableSpec } from '../templates/index.js';
@@ -60,6 +60,8 @@ export interface PrintableTable {
   kind: TableKind;
   layout: TableLayout;
   number?: number;
+  /** False where the template prints the title without 「表N」 (上海); the number still names XLSX sheets. */
+  numberPrinted: boolean;
   /** The title as printed (without 表N). */
   title: string;
   /** 「单位：万元」; undefined where the table prints none (performance tables, tables inside the prose). */
@@ -520,13 +522,14 @@ export function printableTable(table: Table, options: PrintableOptions = {}): Pr
     kind: table.kind,
     layout,
     ...(table.number !== undefined && !inline ? { number: table.number } : {}),
+    numberPrinted: template?.tableNumbersPrinted ?? true,
     title: table.title,
     notePosition: template?.notes ?? 'after',
     inline,
     ...body,
   };
   if (!inline && !performance) out.unitLine = `单位：${table.unit}`;
-  if (!inline && !performance && table.reportingUnit) out.reportingUnit = `单位名称：${table.reportingUnit}`;
+  if (!inline && !performance && table.reportingUnit) out.reportingUnit = `${table.reportingLabel ?? DEFAULT_REPORTING_LABEL}：${table.reportingUnit}`;
   if (layout === 'project-performance' && options.year) out.subtitle = `（${options.year}年度）`;
   if (table.note !== undefined) out.note = table.note;
   return out;
@@ -583,7 +586,7 @@ export const WIDE_TABLE = 6;
 
 /** A table's title line as printed: 「表1 收支总体情况表」 (the title alone when unnumbered). */
 export function tableTitle(t: PrintableTable): string {
-  return t.number !== undefined ? `表${t.number} ${t.title}` : t.title;
+  return t.number !== undefined && t.numberPrinted ? `表${t.number} ${t.title}` : t.title;
 }
 
 const CN_DIGITS = ['零', '一', '二', '三', '四', '五', '六', '七', '八', '九'];

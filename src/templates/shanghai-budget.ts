@@ -44,6 +44,7 @@ export const shanghaiBudget: Template = {
   id: 'shanghai-budget',
   name: '上海市区级部门预算（9张表）',
   tablesAfter: 'explanation',
+  tableNumbersPrinted: false,
   kind: 'budget',
   notes: 'after',
   detect: [/财务收支预算总表/, /财政拨款收支预算总表/, /支出功能分类预算表/, /部门预算经济分类预算表/, /“三公”经费和机关运行经费预算表/, /^预算主管部门[:：]/m],

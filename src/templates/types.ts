@@ -67,4 +67,6 @@ export interface Template {
    * (Shanghai: 主要职能, 机构设置, 名词解释, 编制说明, then the tables, then 其他相关情况说明).
    */
   tablesAfter?: 'overview' | 'explanation';
+  /** False where tables are titled without 「表N」 (上海: 「2026年部门财务收支预算总表」); default true. */
+  tableNumbersPrinted?: boolean;
 }
