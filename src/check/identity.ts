@@ -1,4 +1,5 @@
 import { formatFen, TABLE_KINDS } from '../model/index.js';
+import { groupDigits } from '../narrative/format.js';
 import type { Location, Row, Table } from '../model/index.js';
 import { roundingTolerance } from './tolerance.js';
 
@@ -60,16 +61,20 @@ export function evaluate(identity: Identity): Evaluation {
   let decimals = 0;
   // Printed zeros are exact in practice; only non-zero figures carry rounding error.
   let nonZero = 0;
-  const visit = (t: Term, side: 1 | -1) => {
+  for (const t of identity.left) {
     const a = t.ref.row.cells[t.ref.column];
     const v = a?.fen ?? 0;
-    if (side === 1) left += t.sign * v;
-    else right += t.sign * v;
+    left += t.sign * v;
     if (v !== 0) nonZero++;
     if (a && a.decimals > decimals) decimals = a.decimals;
-  };
-  for (const t of identity.left) visit(t, 1);
-  for (const t of identity.right) visit(t, -1);
+  }
+  for (const t of identity.right) {
+    const a = t.ref.row.cells[t.ref.column];
+    const v = a?.fen ?? 0;
+    right += t.sign * v;
+    if (v !== 0) nonZero++;
+    if (a && a.decimals > decimals) decimals = a.decimals;
+  }
   const difference = left - right;
   const first = identity.left[0]?.ref ?? identity.right[0]?.ref;
   const unit = first?.table.unit ?? '万元';
@@ -92,7 +97,7 @@ export function rowName(r: Row): string {
 export function columnLabel(t: Table, key: string, panel?: string): string {
   const c = t.columns.find((c) => c.key === key && (panel === undefined || c.panel === undefined || c.panel === panel));
   const label = c?.label ?? key;
-  return label.replace(/^.*\//, '');
+  return label.includes('/') ? label.replace(/^.*\//, '') : label;
 }
 
 export function locationOf(ref: CellRef): Location {
@@ -121,6 +126,10 @@ export function describeRef(ref: CellRef): string {
 }
 
 export function printed(fen: number, unit: '元' | '万元'): string {
-  const [w, f] = formatFen(fen, unit, 2).split('.');
-  return `${w!.replace(/\B(?=(\d{3})+(?!\d))/g, ',')}.${f}`;
+  // formatFen(…, 2) is 「-1234567.89」: group the digits of the whole part.
+  const s = formatFen(fen, unit, 2);
+  const dot = s.indexOf('.');
+  if (dot < 0) return `${s.replace(/\B(?=(\d{3})+(?!\d))/g, ',')}.undefined`; // not reached: formatFen prints 2 decimals
+  const sign = s[0] === '-' ? '-' : '';
+  return `${sign}${groupDigits(s.slice(sign.length, dot))}${s.slice(dot)}`;
 }

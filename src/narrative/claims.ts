@@ -45,6 +45,52 @@ const LIST_LABEL = /^按.{1,14}(?:划分|分类|科目|类别|分)$/;
 const INCLUDING = /^(?:其中包括|其中|包括)\s*[：:]?\s*/;
 const ENUMERATOR = /^(?:\d+[.．、)）](?!\d)|[（(][一二三四五六七八九十\d]+[)）]|[一二三四五六七八九十]+[、是]|第[一二三四五六七八九十]+[，,、])\s*/;
 
+// Cheap tests that each pattern needs to pass (a clause failing one cannot match the pattern).
+const SPACES = /\s+/g;
+
+/** What a clause contains, from one pass over its characters (bits below). */
+const F_DIGIT = 1; // 0-9
+const F_COMMA = 2; // ,
+const F_MONEY = 4; // 元 or 万
+const F_PERCENT = 8; // % ％ or a dash (-—–－─)
+const F_COMPARE = 16; // 比 较 相
+
+function features(t: string): number {
+  let f = 0;
+  for (let i = 0; i < t.length; i++) {
+    const c = t.charCodeAt(i);
+    if (c >= 0x30 && c <= 0x39) f |= F_DIGIT;
+    else if (c === 0x2c) f |= F_COMMA;
+    else if (c === 0x5143 || c === 0x4e07) f |= F_MONEY; // 元 万
+    else if (c === 0x25 || c === 0xff05 || c === 0x2d || c === 0x2014 || c === 0x2013 || c === 0xff0d || c === 0x2500) f |= F_PERCENT;
+    else if (c === 0x6bd4 || c === 0x8f83 || c === 0x76f8) f |= F_COMPARE; // 比 较 相
+  }
+  return f;
+}
+
+/** An amount needs a digit and 元 or 万. */
+function mayStateAmount(f: number): boolean {
+  return (f & (F_DIGIT | F_MONEY)) === (F_DIGIT | F_MONEY);
+}
+
+/** True when `raw` has a full-width digit or mark (halfWidth changes it) or a \s character. */
+function needsNormalising(raw: string): boolean {
+  for (let i = 0; i < raw.length; i++) {
+    const c = raw.charCodeAt(i);
+    if (c <= 0x20) {
+      if (c === 0x20 || (c >= 0x09 && c <= 0x0d)) return true;
+    } else if (c >= 0xff05) {
+      if ((c >= 0xff10 && c <= 0xff19) || c === 0xff0e || c === 0xff0c || c === 0xff0d || c === 0xff05 || c === 0xfeff) return true;
+    } else if (c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff) return true;
+  }
+  return false;
+}
+
+/** What REASON matches at the start of a clause. */
+function startsReason(t: string): boolean {
+  return t.startsWith('主要') || t.startsWith('原因是');
+}
+
 function direction(word: string): Direction | undefined {
   const w = word.replace(/\s+/g, '');
   if (/^增[（(]减[)）]$/.test(w)) return undefined;
@@ -59,6 +105,9 @@ interface Clause {
   delim: string;
 }
 
+/** The white space at `lastIndex` (what trimStart would remove there). */
+const LEADING_SPACE = /\s*/y;
+
 const AFTER_AMOUNT = /\d\s*(?:亿元|万元|元|万)\s*$/;
 
 /** Split a paragraph into clauses; brackets directly after an amount open a list of parts. */
@@ -71,17 +120,19 @@ export function splitClauses(p: string): Clause[] {
     out.push({ text: p.slice(start, end), start, end, delim });
     start = end + 1;
   };
+  // Compared by code: indexing a string makes a one-character string for every CJK character.
   for (let i = 0; i < p.length; i++) {
-    const ch = p[i]!;
-    if (ch === '（' || ch === '(') {
-      // 「100万元（含）以上」: a threshold's qualifier, not a list of parts.
+    const ch = p.charCodeAt(i);
+    if (ch === 0xff08 || ch === 0x28) {
+      // （ ( — 「100万元（含）以上」: a threshold's qualifier, not a list of parts.
       if (depth === 0 && AFTER_AMOUNT.test(p.slice(Math.max(0, i - 24), i)) && !/^[（(]\s*含\s*[)）]/.test(p.slice(i, i + 5))) {
         push(i, 'open');
         parts++;
       } else depth++;
       continue;
     }
-    if (ch === '）' || ch === ')') {
+    if (ch === 0xff09 || ch === 0x29) {
+      // ） )
       if (depth > 0) depth--;
       else if (parts > 0) {
         push(i, 'close');
@@ -90,22 +141,26 @@ export function splitClauses(p: string): Clause[] {
       continue;
     }
     if (depth > 0) continue;
-    if (ch === '，' || (ch === ',' && !/\d/.test(p[i + 1] ?? ''))) push(i, '，');
-    else if (ch === '；' || ch === ';') push(i, '；');
-    else if (ch === '。') push(i, '。');
-    else if (ch === '：' || ch === ':') push(i, '：');
-    else if (ch === '、') push(i, '、');
+    if (ch === 0xff0c || (ch === 0x2c && !/\d/.test(p[i + 1] ?? ''))) push(i, '，'); // ， ,
+    else if (ch === 0xff1b || ch === 0x3b) push(i, '；'); // ； ;
+    else if (ch === 0x3002) push(i, '。');
+    else if (ch === 0xff1a || ch === 0x3a) push(i, '：'); // ： :
+    else if (ch === 0x3001) push(i, '、');
   }
   if (start <= p.length) out.push({ text: p.slice(start), start, end: p.length, delim: '' });
   return out;
 }
 
+const CLEANED_START = /^[\d（(一二三四五六七八九十第其包截本我全部单局共合累，,、]/;
+
 /** Remove numbering, dates, the department's name and 本部门/本单位 from the front of a noun phrase. */
-function cleanPhrase(phrase: string, department: string): string {
+/** `dept`: the department's name without white space. */
+function cleanPhrase(phrase: string, dept: string): string {
   const compact = phrase.replace(/\s+/g, '').replace(/^[，,、；;：:]+/, '');
   let s = compact;
-  const dept = department.replace(/\s+/g, '');
   for (let i = 0; i < 4; i++) {
+    // Every pattern below starts with one of these characters (or is the department's name).
+    if (!CLEANED_START.test(s) && !(dept && s.startsWith(dept))) break;
     const before = s;
     s = s.replace(ENUMERATOR, '');
     s = s.replace(INCLUDING, '');
@@ -203,13 +258,27 @@ class SectionReader {
   private itemLead: Claim | undefined;
   private itemClaims = 0;
 
+  /** The department's name without white space (cleanPhrase removes it from the front of phrases). */
+  private readonly dept: string;
+
   constructor(
     private readonly doc: Document,
     private readonly section: Section,
     private readonly path: string[],
     private readonly part: 'overview' | 'explanation',
     private readonly locator: LineLocator,
-  ) {}
+    /** Subjects of the phrases read so far in this document (phrases recur: 一般公共预算财政拨款支出 …). */
+    private readonly subjects: Map<string, { subject: string; key?: string }>,
+  ) {
+    this.dept = doc.department.replace(/\s+/g, '');
+  }
+
+  private subjectOf(phrase: string, scheme?: 'function' | 'economic', count = false): { subject: string; key?: string } {
+    const k = `${scheme ?? ''}|${count ? 1 : 0}|${phrase}`;
+    let s = this.subjects.get(k);
+    if (!s) this.subjects.set(k, (s = subjectOf(phrase, scheme, count)));
+    return s;
+  }
 
   read(): Claim[] {
     const text = this.section.text;
@@ -280,6 +349,8 @@ class SectionReader {
   }
 
   private pendingAcross: Frame | undefined;
+  /** features() of the clause being read. */
+  private f = 0;
   /** 「年度预算安排：50 万元」: a clause ending with a colon names the figure that follows. */
   private label: string | undefined;
 
@@ -299,7 +370,11 @@ class SectionReader {
 
   private readClause(c: Clause, delimBefore: string): void {
     const raw = c.text;
-    let t = halfWidth(raw).replace(/\s+/g, '').replace(/^[“"]?(?=\d)/, '');
+    let t = needsNormalising(raw) ? halfWidth(raw).replace(SPACES, '') : raw;
+    // 「“2026年…」: a quote before a figure.
+    const q = t.charCodeAt(0);
+    const d = t.charCodeAt(1);
+    if ((q === 0x201c || q === 0x22) && d >= 0x30 && d <= 0x39) t = t.slice(1); // “ " then 0-9
     if (!t) return;
     const at = c.start;
     if (this.sentenceStart) {
@@ -307,13 +382,13 @@ class SectionReader {
       if (!this.frames.some((f) => f.paren)) this.frames = this.frames.filter((f) => f.acrossParagraphs);
     }
     // Reasons: 「主要原因是…」 up to the next ； or 。 (across a line break after a colon).
-    if (!this.reason && (REASON.test(t) || (c.delim === '：' && REASON_HEAD.test(t)))) this.reason = true;
+    if (!this.reason && (startsReason(t) || (c.delim === '：' && REASON_HEAD.test(t)))) this.reason = true;
     if (this.reason) {
       this.readReason(t, c);
       return;
     }
     // 「其中」 / 「包括」 open a list of parts of the current claim (or, at the start of a sentence, of the sentence before).
-    const inc = INCLUDING.exec(t);
+    const inc = t.startsWith('其中') || t.startsWith('包括') ? INCLUDING.exec(t) : null;
     if (inc && (inc[0].length > 0)) {
       const rest = t.slice(inc[0].length);
       const parenTop = this.frames[this.frames.length - 1];
@@ -330,20 +405,21 @@ class SectionReader {
       if (!t) return;
     }
     // 「按支出功能科目划分：」 opens a list of parts of the section's lead claim.
-    if (LIST_LABEL.test(t) && (c.delim === '：' || c.delim === '')) {
+    if (t.startsWith('按') && LIST_LABEL.test(t) && (c.delim === '：' || c.delim === '')) {
       const owner = this.lead ?? this.lastTop;
       if (owner) this.openFrame(owner, 'partition', { label: t });
       return;
     }
+    this.f = features(t);
     if (this.readChange(t, c)) return;
     if (this.readPercent(t, c)) return;
     if (this.readCompletion(t, c)) return;
     if (this.readShare(t, c, at)) return;
     if (this.readFlat(t, c)) return;
     // 「“三公”经费财政拨款支出决算中，…占91%」: the whole shares refer to.
-    if (/中$/.test(t) && !hasAmount(t)) {
-      const phrase = cleanPhrase(t.slice(0, -1), this.doc.department);
-      const s = subjectOf(phrase);
+    if (t.endsWith('中') && !hasAmount(t)) {
+      const phrase = cleanPhrase(t.slice(0, -1), this.dept);
+      const s = this.subjectOf(phrase);
       if (s.key) this.shareOf = s.subject;
       return;
     }
@@ -362,7 +438,7 @@ class SectionReader {
       if (!amount) continue;
       const before = t.slice(from, m.index).replace(REASON, '').replace(/^[：:]/, '');
       const bare = BARE_CHANGE.exec(t.slice(from, m.index + m[0].length));
-      const phrase = cleanPhrase(bare ? bare[1]! : before, this.doc.department).replace(/(?:相对|比|较)(?:上年)?$/, '');
+      const phrase = cleanPhrase(bare ? bare[1]! : before, this.dept).replace(/(?:相对|比|较)(?:上年)?$/, '');
       const claim = this.newClaim(phrase, c, { reason: true });
       if (bare) claim.change = { direction: direction(bare[2]!) ?? 'increase', amount, words: { amount: bare[2]! }, basis: '' };
       else claim.amount = amount;
@@ -371,6 +447,7 @@ class SectionReader {
   }
 
   private readChange(t: string, c: Clause): boolean {
+    if (!mayStateAmount(this.f) || !(this.f & F_COMPARE)) return false;
     const m = CHANGE.exec(t);
     if (!m) return false;
     const amount = toAmount(m[5]!, m[6]!, m[4] !== undefined);
@@ -383,7 +460,7 @@ class SectionReader {
     let claim = this.current;
     if (prefix && hasAmount(prefix)) return false;
     if (prefix || !claim || claim.change) {
-      claim = this.newClaim(cleanPhrase(prefix, this.doc.department), c);
+      claim = this.newClaim(cleanPhrase(prefix, this.dept), c);
     }
     claim.change = { ...(claim.change ?? {}), ...change };
     this.extend(claim, c);
@@ -391,6 +468,7 @@ class SectionReader {
   }
 
   private readPercent(t: string, c: Clause): boolean {
+    if (!(this.f & F_PERCENT) && !t.includes('不可比')) return false;
     const m = PERCENT_CHANGE.exec(t);
     if (!m || !this.current) return false;
     const percent = percentOf(m, 4, 5);
@@ -407,6 +485,7 @@ class SectionReader {
   }
 
   private readFlat(t: string, c: Clause): boolean {
+    if (!(t.includes('持平') || t.includes('一致') || t.includes('相同') || t.includes('无增减'))) return false;
     const m = FLAT.exec(t);
     if (!m || !this.current || this.current.change) return false;
     if (hasAmount(t)) return false;
@@ -416,6 +495,7 @@ class SectionReader {
   }
 
   private readCompletion(t: string, c: Clause): boolean {
+    if (!t.startsWith('完成')) return false;
     const m = COMPLETION.exec(t);
     if (!m || !this.current) return false;
     const percent = percentOf(m, 5, 6);
@@ -438,13 +518,14 @@ class SectionReader {
   }
 
   private readShare(t: string, c: Clause, _at: number): boolean {
+    if (!t.includes('占') || !(t.includes('%') || t.includes('％'))) return false;
     const m = SHARE.exec(t);
     if (!m) return false;
     if (hasAmount(m[1]!)) return false;
     const percent = toPercent(m[3]!, `${m[3]}%`);
     const of = m[2]!.replace(/的$/, '') || undefined;
     let claim = this.current;
-    if (m[1]) claim = this.newClaim(cleanPhrase(m[1], this.doc.department), c);
+    if (m[1]) claim = this.newClaim(cleanPhrase(m[1], this.dept), c);
     if (!claim) return false;
     claim.share = { percent, ...(of ? { of } : {}) };
     this.extend(claim, c);
@@ -452,6 +533,7 @@ class SectionReader {
   }
 
   private readAmounts(t: string, c: Clause, delimBefore: string): boolean {
+    if (!mayStateAmount(this.f)) return false;
     const re = AMOUNTS;
     re.lastIndex = 0;
     let m: RegExpExecArray | null;
@@ -461,8 +543,8 @@ class SectionReader {
       const amount = toAmount(m[2]!, m[3]!, m[1] !== undefined);
       if (!amount) continue;
       const printed = t.slice(from, m.index);
-      let phrase = cleanPhrase(printed, this.doc.department);
-      if (!phrase && from === 0 && this.label) phrase = cleanPhrase(this.label, this.doc.department);
+      let phrase = cleanPhrase(printed, this.dept);
+      if (!phrase && from === 0 && this.label) phrase = cleanPhrase(this.label, this.dept);
       const claim = this.newClaim(phrase, c, { delimBefore, measure: 'amount' });
       claim.amount = amount;
       if (this.doc.kind === 'final' && claim.key && BUDGET_MEASURE.test(phrase)) claim.measure = 'budget';
@@ -492,11 +574,12 @@ class SectionReader {
   }
 
   private readCount(t: string, c: Clause, delimBefore: string): boolean {
+    if (!(this.f & (F_DIGIT | F_COMMA))) return false;
     const m = COUNT.exec(t);
     if (!m) return false;
     let prefix = m[1]!;
     if (/\d[年月日]$/.test(prefix) || /^\d{4}年/.test(m[2]!)) return false;
-    let phrase = cleanPhrase(prefix, this.doc.department);
+    let phrase = cleanPhrase(prefix, this.dept);
     const suffix = m[4]!.replace(/^的/, '');
     if ((!phrase || /(?:设|有|下属|包括)$/.test(phrase) || /^(?:和|及|与|以及)$/.test(phrase)) && suffix && !/^等/.test(suffix)) {
       prefix = suffix;
@@ -522,7 +605,7 @@ class SectionReader {
     }
     const top = opts.reason ? undefined : this.frames[this.frames.length - 1];
     const scheme = schemeOfLabel(top?.breakdown.label);
-    const s = subjectOf(phrase, scheme, opts.measure?.startsWith('count:') ?? false);
+    const s = this.subjectOf(phrase, scheme, opts.measure?.startsWith('count:') ?? false);
     // Built by assignment (conditional spreads are slow in V8); the keys keep this order.
     const claim = { subject: s.subject } as Claim;
     if (s.key) claim.key = s.key;
@@ -574,22 +657,24 @@ class SectionReader {
       sentenceTo = sentenceTo < 0 ? p.length : sentenceTo + 1;
       claim.sentence = p.slice(sentenceFrom, sentenceTo).trim();
       claim.clause = p.slice(s.start, s.end).replace(/^[，,；;、：:\s]+/, '').trim();
-      claim.at = { file: this.section.span.file, line: this.locator.lineOf(this.section, s.paragraphStart + s.start + (p.slice(s.start).length - p.slice(s.start).trimStart().length)) };
+      LEADING_SPACE.lastIndex = s.start;
+      const leading = LEADING_SPACE.exec(p)![0].length;
+      claim.at = { file: this.section.span.file, line: this.locator.lineOf(this.section, s.paragraphStart + s.start + leading) };
     }
   }
 }
 
-function walk(doc: Document, sections: Section[], path: string[], locator: LineLocator, out: Claim[], part?: 'overview' | 'explanation'): void {
+function walk(doc: Document, sections: Section[], path: string[], locator: LineLocator, out: Claim[], subjects: Map<string, { subject: string; key?: string }>, part?: 'overview' | 'explanation'): void {
   for (const section of sections) {
     const kind = part ?? (section.part === 'explanation' || section.part === 'overview' ? section.part : undefined);
     if (!kind) continue;
     const here = [...path, section.heading];
     if (section.text) {
-      const claims = new SectionReader(doc, section, here, kind, locator).read();
+      const claims = new SectionReader(doc, section, here, kind, locator, subjects).read();
       // From the 概况, only counts (人员, 机构) are claims.
       out.push(...(kind === 'overview' ? claims.filter((c) => c.count !== undefined) : claims));
     }
-    walk(doc, section.children, here, locator, out, kind);
+    walk(doc, section.children, here, locator, out, subjects, kind);
   }
 }
 
@@ -603,7 +688,7 @@ export function extractClaims(doc: Document): Claim[] {
   const known = cache.get(doc);
   if (known) return known;
   const out: Claim[] = [];
-  walk(doc, doc.narrative, [], new LineLocator(doc), out);
+  walk(doc, doc.narrative, [], new LineLocator(doc), out, new Map());
   cache.set(doc, out);
   return out;
 }

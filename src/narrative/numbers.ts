@@ -49,7 +49,7 @@ export function toPercent(number: string, raw: string): ClaimPercent {
 }
 
 /** An amount anywhere in `text` (not global: no state between calls). */
-export const ANY_AMOUNT = amountRegex('');
+const ANY_AMOUNT = amountRegex('');
 
 /** True when `text` states an amount. */
 export function hasAmount(text: string): boolean {

@@ -33,6 +33,14 @@ function projectNames(headings: string[]): string[] {
   return headings.map((h) => h.replace(/\s+/g, '').replace(/(?:项目)?(?:情况|基本情况)?说明$|项目概况$/, '')).filter((h) => h.length >= 4);
 }
 
+/** Row-name patterns of the vocabulary, compiled once. */
+const rowPatterns = new Map<string, RegExp>();
+function rowPattern(source: string): RegExp {
+  let re = rowPatterns.get(source);
+  if (!re) rowPatterns.set(source, (re = new RegExp(source)));
+  return re;
+}
+
 function pickRow(table: Table, source: CellSource, headings: string[]): Row | undefined {
   const inPanel = (r: Row) => source.panel === undefined || r.panel === source.panel;
   const pick = source.row;
@@ -44,7 +52,7 @@ function pickRow(table: Table, source: CellSource, headings: string[]): Row | un
   if ('path' in pick) return pathRow(table, pick.path, pick.code);
   if ('total' in pick) return table.rows.find((r) => r.role === 'total' && inPanel(r) && /^(合计|总计)$/.test(r.name.replace(/\s+/g, ''))) ?? table.rows.find((r) => r.role === 'total' && inPanel(r));
   if ('code' in pick) return table.rows.find((r) => r.code === pick.code && inPanel(r));
-  const re = new RegExp(pick.name);
+  const re = rowPattern(pick.name);
   return table.rows.find((r) => inPanel(r) && re.test(r.name.replace(/\s+/g, '')));
 }
 

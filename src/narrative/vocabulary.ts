@@ -315,6 +315,7 @@ export function isPartOf(part: string, whole: string): boolean {
   return FAMILIES.some((f) => f.whole === whole && f.parts.includes(part));
 }
 
+const COUNT_TRAIL = '(?:共计|为|小计)?';
 const TRAIL = '(?:财政拨款)?(?:支出)?(?:(?:年初|全年|调整)?(?:决算|预算))?(?:数)?(?:安排)?(?:总额|合计)?(?:为|是|共计|达)?';
 
 interface Compiled {
@@ -323,58 +324,71 @@ interface Compiled {
   /** The head alone, anchored at the start of a match of `re`. */
   head: RegExp;
   notAfter?: RegExp;
+  /** Codes of the characters a match can end with (undefined: unknown). */
+  last?: Set<number>;
 }
 const COMPILED: Compiled[] = [...SUBJECTS, ...CLASS_SUBJECTS].map((entry) => ({
   entry,
-  re: new RegExp(`${entry.exact ? '^' : ''}(?:${entry.head})${entry.count ? '(?:共计|为|小计)?' : TRAIL}$`),
+  re: new RegExp(`${entry.exact ? '^' : ''}(?:${entry.head})${entry.count ? COUNT_TRAIL : TRAIL}$`),
   head: new RegExp(`^(?:${entry.head})`),
   ...(entry.notAfter ? { notAfter: new RegExp(`(?:${entry.notAfter})$`) } : {}),
 }));
 
+interface CharSets {
+  /** Characters a match can start with, and end with. */
+  first: Set<string>;
+  last: Set<string>;
+  /** True when the pattern can match the empty string. */
+  nullable: boolean;
+}
+
 /**
- * The characters a match of a head can start with, read from its regex source (literals, [classes],
- * (?:groups), | and ?); undefined when the source uses anything else or can match the empty string.
- * Only used to skip entries that cannot match: an entry whose head cannot start at any character of
- * the phrase does not match it.
+ * The characters a match of a regex source can start and end with, read from the source (literals,
+ * [classes], (?:groups), | and ? * +); undefined when the source uses anything else. Only used to skip
+ * entries that cannot match a phrase: never to decide a match.
  */
-export function firstChars(source: string): Set<string> | undefined {
+function charSets(source: string): CharSets | undefined {
   let i = 0;
   const fail = (): never => {
     throw new Error('unsupported');
   };
-  // Each parser returns [first characters, nullable].
-  const alternation = (): [Set<string>, boolean] => {
-    const first = new Set<string>();
-    let nullable = false;
+  const union = (into: Set<string>, from: Set<string>) => from.forEach((c) => into.add(c));
+  const alternation = (): CharSets => {
+    const out: CharSets = { first: new Set(), last: new Set(), nullable: false };
     for (;;) {
-      const [f, n] = sequence();
-      f.forEach((c) => first.add(c));
-      nullable ||= n;
-      if (source[i] !== '|') return [first, nullable];
+      const alt = sequence();
+      union(out.first, alt.first);
+      union(out.last, alt.last);
+      out.nullable ||= alt.nullable;
+      if (source[i] !== '|') return out;
       i++;
     }
   };
-  const sequence = (): [Set<string>, boolean] => {
-    const first = new Set<string>();
-    let nullable = true;
-    while (i < source.length && source[i] !== '|' && source[i] !== ')') {
-      const [f, n] = quantified();
-      if (nullable) f.forEach((c) => first.add(c));
-      nullable &&= n;
+  const sequence = (): CharSets => {
+    const items: CharSets[] = [];
+    while (i < source.length && source[i] !== '|' && source[i] !== ')') items.push(quantified());
+    const out: CharSets = { first: new Set(), last: new Set(), nullable: items.every((x) => x.nullable) };
+    for (const x of items) {
+      union(out.first, x.first);
+      if (!x.nullable) break;
     }
-    return [first, nullable];
+    for (let k = items.length - 1; k >= 0; k--) {
+      union(out.last, items[k]!.last);
+      if (!items[k]!.nullable) break;
+    }
+    return out;
   };
-  const quantified = (): [Set<string>, boolean] => {
-    const [f, n] = atom();
+  const quantified = (): CharSets => {
+    const x = atom();
     if (source[i] === '?' || source[i] === '*') {
       i++;
-      return [f, true];
+      return { ...x, nullable: true };
     }
     if (source[i] === '+') i++;
     if (source[i] === '{') fail();
-    return [f, n];
+    return x;
   };
-  const atom = (): [Set<string>, boolean] => {
+  const atom = (): CharSets => {
     const c = source[i]!;
     if (c === '(') {
       if (source.slice(i, i + 3) !== '(?:') fail();
@@ -389,23 +403,47 @@ export function firstChars(source: string): Set<string> | undefined {
       const body = source.slice(i + 1, end);
       if (end < 0 || /[\\^-]/.test(body)) fail();
       i = end + 1;
-      return [new Set(body), false];
+      return { first: new Set(body), last: new Set(body), nullable: false };
     }
     if ('\\.^$*+?{}|)]'.includes(c)) fail();
     i++;
-    return [new Set([c]), false];
+    return { first: new Set([c]), last: new Set([c]), nullable: false };
   };
   try {
-    const [first, nullable] = alternation();
-    return i === source.length && !nullable ? first : undefined;
+    const r = alternation();
+    return i === source.length ? r : undefined;
   } catch {
     return undefined;
   }
 }
 
+/** The characters a match of a head can start with; undefined when unknown or the head can be empty. */
+function firstChars(source: string): Set<string> | undefined {
+  const sets = charSets(source);
+  return sets && !sets.nullable ? sets.first : undefined;
+}
+
+/**
+ * The characters a match of an entry's regex can end with (its head's last characters, or a trailing
+ * word's); undefined when unknown. A match ends the phrase, so the phrase must end with one of them.
+ */
+function lastChars(entry: SubjectEntry): Set<string> | undefined {
+  const head = charSets(entry.head);
+  const trail = charSets(entry.count ? COUNT_TRAIL : TRAIL);
+  if (!head || !trail) return undefined;
+  const last = new Set(head.last);
+  trail.last.forEach((c) => last.add(c));
+  return last;
+}
+
 /** The entries tried for the current phrase: those whose slot holds the current generation. */
 const candidates = new Float64Array(COMPILED.length);
 let generation = 0;
+
+for (const c of COMPILED) {
+  const last = lastChars(c.entry);
+  if (last) c.last = new Set([...last].map((ch) => ch.charCodeAt(0)));
+}
 
 /** Entries by the characters their head can start with; entries whose start is not known are always tried. */
 const BY_FIRST = new Map<number, number[]>();
@@ -538,9 +576,11 @@ export function matchSubject(phrase: string, opts: { scheme?: 'function' | 'econ
     if (list) for (const index of list) candidates[index] = stamp;
   }
   let best: { c: Compiled; m: RegExpExecArray; head: string } | undefined;
+  const end = phrase.charCodeAt(phrase.length - 1);
   for (let index = 0; index < COMPILED.length; index++) {
     if (candidates[index] !== stamp) continue;
     const c = COMPILED[index]!;
+    if (c.last && !c.last.has(end)) continue;
     if (Boolean(c.entry.count) !== Boolean(opts.count)) continue;
     if (c.entry.scheme && opts.scheme && c.entry.scheme !== opts.scheme) continue;
     const m = c.re.exec(phrase);

@@ -19,22 +19,24 @@ export default defineRule({
     const template = templateOf(doc);
     const bodyTitles = [...doc.tables.map((t) => t.title), ...unreadTableTitles(doc)];
     const file = doc.source.file;
-    for (const entry of doc.contents) {
-      const spec = template ? specForTitle(template, entry) : undefined;
+    // The template table each 目录 entry names (looked up once: the tables below ask again).
+    const entrySpecs = doc.contents.map((entry) => (template ? specForTitle(template, entry) : undefined));
+    doc.contents.forEach((entry, i) => {
+      const spec = entrySpecs[i];
       if (spec && template) {
-        if (printsKind(doc, template, spec.kind)) continue;
-        if (spec.required) continue; // completeness/required-tables
-      } else if (bodyTitles.some((t) => titlesMatch(t, entry))) continue;
+        if (printsKind(doc, template, spec.kind)) return;
+        if (spec.required) return; // completeness/required-tables
+      } else if (bodyTitles.some((t) => titlesMatch(t, entry))) return;
       ctx.report({
         message: `目录列有「${entry}」，正文中没有这张表`,
         messageEn: `The table of contents lists "${entry}", which the body does not print`,
         locations: [{ file, text: entry, ...(spec ? { table: spec.kind } : {}) }],
       });
-    }
+    });
     for (const t of doc.tables) {
       const spec = template?.tables.find((s) => s.kind === t.kind);
       if (!spec || spec.titles.length === 0) continue; // tables printed inside the narrative (重点项目) are not 目录 entries
-      const listed = doc.contents.some((c) => (template && specForTitle(template, c)?.kind === t.kind) || titlesMatch(c, t.title));
+      const listed = doc.contents.some((c, i) => (template && entrySpecs[i]?.kind === t.kind) || titlesMatch(c, t.title));
       if (listed) continue;
       ctx.report({
         message: `正文中的${tableName(t)}未列入目录`,

@@ -40,17 +40,23 @@ export default defineRule({
   },
   check(ctx) {
     const doc = ctx.doc;
-    const expenditure = rowsByCode(doc, 'expenditure');
-    const funds = FUND_TABLES.map((k) => rowsByCode(doc, k));
+    // Each kind's rows by code, built once (the per-类 comparison below uses them again).
+    const byCode = new Map<TableKind, Map<string, { table: Table; row: Row }>>();
+    const codesOf = (kind: TableKind) => {
+      let map = byCode.get(kind);
+      if (!map) byCode.set(kind, (map = rowsByCode(doc, kind)));
+      return map;
+    };
+    const expenditure = codesOf('expenditure');
+    const funds = FUND_TABLES.map(codesOf);
     if (fiscalOnly(doc)) {
       const codes = new Set([...expenditure.keys(), ...funds.flatMap((m) => [...m.keys()])]);
       for (const code of codes) {
         const e = expenditure.get(code);
+        const inFunds = funds.map((m) => m.get(code));
         for (const column of COLUMNS) {
-          const right: Term[] = funds.flatMap((m) => {
-            const x = m.get(code);
-            return x?.row.cells[column] ? [plus({ table: x.table, row: x.row, column })] : [];
-          });
+          const right: Term[] = [];
+          for (const x of inFunds) if (x?.row.cells[column]) right.push(plus({ table: x.table, row: x.row, column }));
           const left: Term[] = e?.row.cells[column] ? [plus({ table: e.table, row: e.row, column })] : [];
           if (left.length === 0 && right.length === 0) continue;
           ctx.identity({ rule: 'cross/by-code', left, right, relation: '=', zh: `科目 ${code} 在支出总表与各资金支出表中应一致`, en: `code ${code}: expenditure table equals the fund tables` });
@@ -60,7 +66,7 @@ export default defineRule({
     // Per 类 by name: summary tables vs the tables by code.
     const byName = (kind: TableKind) => {
       const map = new Map<string, { table: Table; row: Row }>();
-      for (const [, x] of rowsByCode(doc, kind)) if (x.row.level === 1) map.set(name(x.row.name), x);
+      for (const [, x] of codesOf(kind)) if (x.row.level === 1) map.set(name(x.row.name), x);
       return map;
     };
     const expenditureClasses = byName('expenditure');

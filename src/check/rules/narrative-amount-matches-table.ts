@@ -42,6 +42,8 @@ function compare(ctx: RuleContext, claim: Claim, stated: ClaimAmount, figure: Fi
   // when they agree at the coarser one.
   const common = atCommonPrecision(stated, figure);
   const difference = common.stated - common.table;
+  // Most figures agree: nothing of a finding is built before it is known to be one.
+  if (!figure.partial && difference === 0) return;
   const locations = [sentenceLocation(claim), ...figureLocations(figure)];
   const base = {
     expected: figure.fen,

@@ -22,42 +22,44 @@ function propagated(claim: Claim, change: ClaimChange, base: number, delta: numb
 function check(ctx: RuleContext, claim: Claim, change: ClaimChange): void {
   const where = `${place(claim)}「${claim.subject}」`;
   const whereEn = `line ${claim.at.line} "${claim.subject}"`;
-  const locations = [sentenceLocation(claim)];
+  // (The texts below are built only for a finding.)
+  const locations = () => [sentenceLocation(claim)];
   const pct = change.percent;
   const unit = claim.amount?.unit ?? change.amount?.unit ?? '万元';
   const delta = signedChange(change);
-  const stated = `${claim.amount ? asPrinted(claim.amount) : ''}，比${change.basis || '上年'}${change.words.amount ?? ''}${change.amount ? asPrinted(change.amount) : ''}${pct !== undefined ? `，${change.words.percent ?? ''}${percentText(pct)}` : ''}`;
+  const stated = () => `${claim.amount ? asPrinted(claim.amount) : ''}，比${change.basis || '上年'}${change.words.amount ?? ''}${change.amount ? asPrinted(change.amount) : ''}${pct !== undefined ? `，${change.words.percent ?? ''}${percentText(pct)}` : ''}`;
 
   // Direction words: 「增加…下降…」 contradict each other.
   if (change.percentDirection && change.direction !== 'flat' && change.percentDirection !== change.direction && delta !== 0 && typeof pct === 'object' && pct.value !== 0) {
     ctx.report({
-      message: `${where}${stated}：金额说「${change.words.amount}」，增减率却说「${change.words.percent}」，方向相反`,
+      message: `${where}${stated()}：金额说「${change.words.amount}」，增减率却说「${change.words.percent}」，方向相反`,
       messageEn: `${whereEn}: the amount says ${change.direction} but the percent says ${change.percentDirection}`,
-      locations,
+      locations: locations(),
     });
     return;
   }
   if (change.direction === 'flat' && typeof pct === 'object' && pct.value !== 0) {
     ctx.report({
-      message: `${where}${stated}：说持平（增减为 0），增减率却为 ${pct.raw}`,
+      message: `${where}${stated()}：说持平（增减为 0），增减率却为 ${pct.raw}`,
       messageEn: `${whereEn}: stated as unchanged, yet the percent is ${pct.raw}`,
-      locations,
+      locations: locations(),
     });
     return;
   }
   if (!claim.amount || delta === undefined || change.amount?.approximate) return;
-  const base = claim.amount.fen - delta;
-  const prior = `上年数（${money(claim.amount.fen, unit)} ${delta >= 0 ? '−' : '+'} ${money(Math.abs(delta), unit)}）= ${money(base, unit)}`;
-  const priorEn = `the implied base (${money(claim.amount.fen, unit)} ${delta >= 0 ? '−' : '+'} ${money(Math.abs(delta), unit)}) = ${money(base, unit)}`;
+  const amountFen = claim.amount.fen;
+  const base = amountFen - delta;
+  const prior = () => `上年数（${money(amountFen, unit)} ${delta >= 0 ? '−' : '+'} ${money(Math.abs(delta), unit)}）= ${money(base, unit)}`;
+  const priorEn = () => `the implied base (${money(amountFen, unit)} ${delta >= 0 ? '−' : '+'} ${money(Math.abs(delta), unit)}) = ${money(base, unit)}`;
   if (base < 0) {
     ctx.report({
-      message: `${where}${stated}：推得${prior}${unit}，为负数，金额或增减额有误`,
-      messageEn: `${whereEn}: ${priorEn} ${unit} is negative; the amount or the change is wrong`,
+      message: `${where}${stated()}：推得${prior()}${unit}，为负数，金额或增减额有误`,
+      messageEn: `${whereEn}: ${priorEn()} ${unit} is negative; the amount or the change is wrong`,
       expected: 0,
       actual: base,
       difference: base,
       unit,
-      locations,
+      locations: locations(),
     });
     return;
   }
@@ -67,25 +69,25 @@ function check(ctx: RuleContext, claim: Claim, change: ClaimChange): void {
     if (delta === 0 && pct.value === 0) {
       ctx.report({
         severity: 'info',
-        message: `${where}${stated}：上年数为 0，增减率按惯例应写「--（基数为0，不可比）」，写作 ${pct.raw}（0→0，无实质矛盾）`,
+        message: `${where}${stated()}：上年数为 0，增减率按惯例应写「--（基数为0，不可比）」，写作 ${pct.raw}（0→0，无实质矛盾）`,
         messageEn: `${whereEn}: the base is 0; the percent is customarily printed as "--" (not comparable), here ${pct.raw} (0 to 0, not a contradiction)`,
-        locations,
+        locations: locations(),
       });
       return;
     }
     ctx.report({
-      message: `${where}${stated}：推得上年数为 0，增减率不可计算，应为「--（基数为0，不可比）」，说明却为 ${pct.raw}`,
+      message: `${where}${stated()}：推得上年数为 0，增减率不可计算，应为「--（基数为0，不可比）」，说明却为 ${pct.raw}`,
       messageEn: `${whereEn}: the implied base is 0, so the percent cannot be computed, yet ${pct.raw} is printed`,
-      locations,
+      locations: locations(),
     });
     return;
   }
   const expected = (100 * Math.abs(delta)) / base;
   if (pct === 'not-comparable') {
     ctx.report({
-      message: `${where}${stated}：${prior}${unit}，并非 0，增减率可以计算（约 ${expected.toFixed(2)}%），不应写「不可比」`,
-      messageEn: `${whereEn}: ${priorEn} ${unit} is not 0; the percent (about ${expected.toFixed(2)}%) can be computed`,
-      locations,
+      message: `${where}${stated()}：${prior()}${unit}，并非 0，增减率可以计算（约 ${expected.toFixed(2)}%），不应写「不可比」`,
+      messageEn: `${whereEn}: ${priorEn()} ${unit} is not 0; the percent (about ${expected.toFixed(2)}%) can be computed`,
+      locations: locations(),
     });
     return;
   }
@@ -93,9 +95,9 @@ function check(ctx: RuleContext, claim: Claim, change: ClaimChange): void {
   if (Math.abs(pct.value - expected) > tolerance + 1e-9) {
     const word = delta === 0 ? '增减率' : PERCENT_WORD[delta > 0 ? 'increase' : 'decrease'];
     ctx.report({
-      message: `${where}${stated}：${prior}${unit}，${word}应为 ${expected.toFixed(Math.max(pct.decimals, 1) + 1)}%，说明为 ${pct.raw}（容许 ±${tolerance.toFixed(2)} 个百分点）`,
-      messageEn: `${whereEn}: ${priorEn} ${unit}; the percent should be ${expected.toFixed(Math.max(pct.decimals, 1) + 1)}%, printed ${pct.raw} (tolerance ±${tolerance.toFixed(2)} points)`,
-      locations,
+      message: `${where}${stated()}：${prior()}${unit}，${word}应为 ${expected.toFixed(Math.max(pct.decimals, 1) + 1)}%，说明为 ${pct.raw}（容许 ±${tolerance.toFixed(2)} 个百分点）`,
+      messageEn: `${whereEn}: ${priorEn()} ${unit}; the percent should be ${expected.toFixed(Math.max(pct.decimals, 1) + 1)}%, printed ${pct.raw} (tolerance ±${tolerance.toFixed(2)} points)`,
+      locations: locations(),
     });
   }
 }

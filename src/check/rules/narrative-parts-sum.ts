@@ -75,7 +75,9 @@ function groups(claims: Claim[], kind: DocumentKind): Group[] {
   for (const c of claims) {
     if (c.context === 'reason' || !c.amount || !c.key) continue;
     const k = c.section.join(' › ');
-    bySection.set(k, [...(bySection.get(k) ?? []), c]);
+    const list = bySection.get(k);
+    if (list) list.push(c);
+    else bySection.set(k, [c]);
   }
   for (const inSection of bySection.values()) {
     for (const family of FAMILIES) {
@@ -109,11 +111,14 @@ function checkGroup(outer: RuleContext, g: Group): void {
     ? { report: (f) => outer.report({ ...f, severity: 'info', message: `${f.message}${note}`, messageEn: `${f.messageEn}${noteEn}` }) }
     : outer;
   // A list printed under its own heading (按…划分：) is located at the list; otherwise at the whole.
-  const ordered = g.family ? [whole, ...parts] : [...parts.slice(0, 1), whole, ...parts.slice(1)];
-  const locations = ordered.map(sentenceLocation).filter((l, i, a) => a.findIndex((x) => x.line === l.line) === i);
+  // (Built only for a finding: most groups add up.)
+  const locations = () => {
+    const ordered = g.family ? [whole, ...parts] : [...parts.slice(0, 1), whole, ...parts.slice(1)];
+    return ordered.map(sentenceLocation).filter((l, i, a) => a.findIndex((x) => x.line === l.line) === i);
+  };
   const where = `${place(whole)}「${whole.subject}」`;
   const whereEn = `line ${whole.at.line} "${whole.subject}"`;
-  const sumText = parts.map(describe).join(' + ');
+  const sumText = () => parts.map(describe).join(' + ');
   if (whole.amount) {
     const unit = whole.amount.unit;
     const decimals = Math.max(whole.amount.decimals, ...parts.map((p) => p.amount!.decimals), 2);
@@ -124,13 +129,13 @@ function checkGroup(outer: RuleContext, g: Group): void {
       const rounding = Math.abs(diff) <= tol;
       ctx.report({
         ...(rounding ? { severity: 'info' as const } : {}),
-        message: `${where}${money(whole.amount.fen, unit)}${unit}，${g.label}之和 ${sumText} = ${money(sum, unit)}${unit}，相差 ${money(diff, unit)}${rounding ? '（尾数误差）' : g.complete ? '' : '（部分之和超过总数）'}`,
+        message: `${where}${money(whole.amount.fen, unit)}${unit}，${g.label}之和 ${sumText()} = ${money(sum, unit)}${unit}，相差 ${money(diff, unit)}${rounding ? '（尾数误差）' : g.complete ? '' : '（部分之和超过总数）'}`,
         messageEn: `${whereEn} ${money(whole.amount.fen, unit)}: ${g.labelEn} add up to ${money(sum, unit)}, a difference of ${money(diff, unit)}${rounding ? ' (rounding)' : ''}`,
         expected: whole.amount.fen,
         actual: sum,
         difference: diff,
         unit,
-        locations,
+        locations: locations(),
       });
     }
     // N8: the stated changes of the parts add up to the stated change of the whole.
@@ -154,7 +159,7 @@ function checkGroup(outer: RuleContext, g: Group): void {
           actual: changeSum,
           difference: cdiff,
           unit,
-          locations,
+          locations: locations(),
         });
       }
     }
@@ -165,9 +170,9 @@ function checkGroup(outer: RuleContext, g: Group): void {
   const sum = parts.reduce((s, p) => s + p.count!.value, 0);
   if (sum !== total && (g.complete || sum > total)) {
     ctx.report({
-      message: `${where}${total}${whole.count!.unit}，${g.label}之和 ${sumText} = ${sum}${whole.count!.unit}`,
+      message: `${where}${total}${whole.count!.unit}，${g.label}之和 ${sumText()} = ${sum}${whole.count!.unit}`,
       messageEn: `${whereEn} ${total}: ${g.labelEn} add up to ${sum}`,
-      locations,
+      locations: locations(),
     });
   }
 }

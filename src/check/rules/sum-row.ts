@@ -2,6 +2,14 @@ import { ROW_IDENTITIES } from '../../templates/identities.js';
 import { minus, plus, type Term } from '../identity.js';
 import { defineRule } from '../rule.js';
 
+/** A spec's parts: column keys, 「-key」 subtracted. Parsed once per spec. */
+const parsedParts = new WeakMap<readonly string[], { key: string; negative: boolean }[]>();
+function partsOf(parts: readonly string[]): { key: string; negative: boolean }[] {
+  let parsed = parsedParts.get(parts);
+  if (!parsed) parsedParts.set(parts, (parsed = parts.map((p) => ({ key: p.replace(/^-/, ''), negative: p.startsWith('-') }))));
+  return parsed;
+}
+
 export default defineRule({
   meta: {
     id: 'sum/row',
@@ -18,10 +26,9 @@ export default defineRule({
           const total = row.cells[spec.total];
           if (!total) continue;
           const right: Term[] = [];
-          for (const p of spec.parts) {
-            const key = p.replace(/^-/, '');
+          for (const { key, negative } of partsOf(spec.parts)) {
             const cell = row.cells[key];
-            if (cell) right.push(p.startsWith('-') ? minus({ table, row, column: key }) : plus({ table, row, column: key }));
+            if (cell) right.push(negative ? minus({ table, row, column: key }) : plus({ table, row, column: key }));
           }
           if (right.length === 0) continue;
           ctx.identity({ rule: 'sum/row', left: [plus({ table, row, column: spec.total })], right, relation: '=', zh: spec.zh, en: spec.en });

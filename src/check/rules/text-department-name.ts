@@ -55,7 +55,7 @@ export default defineRule({
     };
     const level = adminLevel(doc.department);
     for (const u of textUnits(doc)) {
-      if (level && u.prose) {
+      if (level && u.prose && u.text.includes('级财政')) {
         for (const m of u.text.matchAll(FISCAL_LEVEL)) {
           if (m[1] === level || (level === '区' && m[1] === '县') || (level === '县' && m[1] === '区')) continue;
           ctx.report({

@@ -5,15 +5,17 @@ import { anyUnitMatches, locate, textUnits, unitPlace, unitPlaceEn } from '../te
 
 interface Pattern {
   re: RegExp;
+  /** A simpler pattern every match of `re` also matches (tested first on the whole text). */
+  needs?: RegExp;
   zh: string;
   en: string;
   severity: Severity;
 }
 
 const PATTERNS: Pattern[] = [
-  { re: /(?<![\d.])20\d(?!\d)\s*年/gu, zh: '年份缺位', en: 'an incomplete year', severity: 'error' },
+  { re: /(?<![\d.])20\d(?!\d)\s*年/gu, needs: /20\d(?!\d)\s*年/, zh: '年份缺位', en: 'an incomplete year', severity: 'error' },
   { re: /(?:19|20)?[XxＸｘ×＊*]{2}\s*年/gu, zh: '年份未填', en: 'a year left as a placeholder', severity: 'error' },
-  { re: /(?<=\p{Script=Han})[XＸxｘ×]{2,}|[XＸxｘ×]{2,}(?=\p{Script=Han})/gu, zh: '占位符未替换', en: 'a placeholder (XX/××)', severity: 'error' },
+  { re: /(?<=\p{Script=Han})[XＸxｘ×]{2,}|[XＸxｘ×]{2,}(?=\p{Script=Han})/gu, needs: /[XＸxｘ×]{2}/, zh: '占位符未替换', en: 'a placeholder (XX/××)', severity: 'error' },
   { re: /某某/gu, zh: '占位符未替换', en: 'a placeholder (某某)', severity: 'error' },
   { re: /（\s*）|\(\s*\)|【\s*】|“\s*”|《\s*》|「\s*」/gu, zh: '括号或引号内容空缺', en: 'empty brackets or quotes', severity: 'error' },
   { re: /_{3,}|＿{2,}/gu, zh: '填空线未填写', en: 'a blank to be filled in', severity: 'error' },
@@ -34,12 +36,14 @@ export default defineRule({
       '修正：填入实际内容，删除模板说明。 Template placeholders (incomplete years, XX/××, empty brackets, blanks) are errors; template instructions left in the text are warnings.',
   },
   check(ctx) {
-    const patterns = PATTERNS.filter((p) => anyUnitMatches(ctx.doc, p.re));
+    const patterns = PATTERNS.filter((p) => (!p.needs || anyUnitMatches(ctx.doc, p.needs)) && anyUnitMatches(ctx.doc, p.re));
     if (patterns.length === 0) return;
     for (const u of textUnits(ctx.doc)) {
       if (!MAY_MATCH.test(u.text)) continue;
       for (const p of patterns) {
-        for (const m of u.text.matchAll(p.re)) {
+        // exec over the shared global regex (matchAll would copy it for every unit); no pattern matches empty.
+        p.re.lastIndex = 0;
+        for (let m = p.re.exec(u.text); m; m = p.re.exec(u.text)) {
           ctx.report({
             severity: p.severity,
             message: `${unitPlace(u)}${p.zh}：「${excerpt(u.text, m.index, m.index + m[0].length)}」`,

@@ -17,7 +17,15 @@ function pieces(part: Section): Piece[] {
     if (s !== part && s.number) out.push({ key: `${s.number}|${s.heading.replace(/\s/g, '')}`, text: `${s.number} ${s.heading}`, at: { file: s.span.file, line: s.span.from, text: s.heading } });
     let offset = 0;
     for (const p of s.text.split('\n')) {
-      const line = [...(s.lines ?? [])].reverse().find((a) => a.offset <= offset)?.line ?? s.span.from;
+      // The last line anchor at or before the paragraph.
+      let line = s.span.from;
+      const anchors = s.lines ?? [];
+      for (let k = anchors.length - 1; k >= 0; k--) {
+        if (anchors[k]!.offset <= offset) {
+          line = anchors[k]!.line;
+          break;
+        }
+      }
       const norm = p.replace(/\s/g, '');
       if (norm.length >= MIN_LENGTH) out.push({ key: norm, text: p, at: { file: s.span.file, line, text: p } });
       offset += p.length + 1;

@@ -1,9 +1,10 @@
 import type { Document, Section } from '../../model/index.js';
 import { defineRule } from '../rule.js';
 import type { RuleContext } from '../rule.js';
-import { HAN } from '../text/scan.js';
+import { countHan, HAN } from '../text/scan.js';
 import { locate, textUnits, unitPlace, unitPlaceEn, type TextUnit } from '../text/units.js';
 
+const COMMA = /[，,]/;
 const CLOSERS = /[”’」』》）)\]】\s]+$/u;
 const TERMINAL = /[。！？!?；;：:…]$/u;
 /** 「实施主体：景德镇市医疗保障局（本级）」「立项依据：《…》、《…》」: a label and its value, not a sentence. */
@@ -12,8 +13,7 @@ const LABEL_VALUE = /^[^，。；,;]{1,20}[：:][^，。；,;]*$/u;
 function isSentence(text: string): boolean {
   if (LABEL_VALUE.test(text)) return false;
   if (/^表\s*\d+$/.test(text)) return false;
-  const han = [...text].filter((c) => HAN.test(c)).length;
-  return han >= 12 || /[，,]/.test(text);
+  return COMMA.test(text) || countHan(text, 12) >= 12;
 }
 
 /** 「…X。（如持平作持平表述）」「…。（单位：万元）」: a bracketed remark after a finished sentence. */
@@ -22,6 +22,7 @@ const REMARK_AFTER_STOP = /[。！？!?；;…][\s]*[（(][^（）()]*[)）]\s*$
 const LIST_ITEM_TAIL = /[：:]\s*(?:\d{1,2}[.．、)）]|[（(][一二三四五六七八九十\d]{1,3}[)）]|[一二三四五六七八九十]{1,3}、)\s*[^，,。；;：:]{1,30}$/u;
 
 function unterminated(text: string): boolean {
+  if (TERMINAL.test(text.trimEnd())) return false;
   const t = text.replace(CLOSERS, '');
   if (t === '' || TERMINAL.test(t) || TERMINAL.test(text.trimEnd())) return false;
   if (REMARK_AFTER_STOP.test(text)) return false;
@@ -56,8 +57,9 @@ export default defineRule({
     for (const u of textUnits(ctx.doc)) {
       if (!candidate(u)) continue;
       const text = u.kind === 'note' ? u.text.split('\n').pop()!.trim() : u.text.trim();
-      if (!isSentence(text.replace(/^注[:：]/, '')) && !(u.kind === 'note' && /^注[:：]/.test(text))) continue;
+      // (Both tests are pure: the cheaper one first.)
       if (!unterminated(text)) continue;
+      if (!isSentence(text.replace(/^注[:：]/, '')) && !(u.kind === 'note' && /^注[:：]/.test(text))) continue;
       const tail = [...text].slice(-12).join('');
       ctx.report({
         ...(u.kind === 'note' ? { severity: 'info' as const } : {}),

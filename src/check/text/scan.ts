@@ -6,11 +6,11 @@ export interface Span {
   end: number;
 }
 
-function splitAfter(text: string, delimiters: string): Span[] {
+function splitAfter(text: string, delimiters: Set<number>): Span[] {
   const out: Span[] = [];
   let start = 0;
   for (let i = 0; i < text.length; i++) {
-    if (delimiters.includes(text[i]!) || i === text.length - 1) {
+    if (delimiters.has(text.charCodeAt(i)) || i === text.length - 1) {
       const piece = text.slice(start, i + 1);
       if (piece.trim() !== '') out.push({ text: piece, start, end: i + 1 });
       start = i + 1;
@@ -19,26 +19,21 @@ function splitAfter(text: string, delimiters: string): Span[] {
   return out;
 }
 
-/** Several rules split the same texts: remember recent splits (bounded). */
-const splitMemo = new Map<string, Span[]>();
-function memoSplit(key: string, text: string, delimiters: string): Span[] {
-  const k = key + text;
-  const known = splitMemo.get(k);
-  if (known) return known;
-  if (splitMemo.size > 20_000) splitMemo.clear();
-  const spans = splitAfter(text, delimiters);
-  splitMemo.set(k, spans);
-  return spans;
-}
+const codes = (chars: string) => new Set([...chars].map((c) => c.charCodeAt(0)));
+const SENTENCE_ENDS = codes('。！？；;!?\n');
+const CLAUSE_ENDS = codes('。！？；;!?\n，,：:');
+
+// (No memo across calls: a cache keyed on the text would outlive the document and flatter repeated
+// checks of the same text.)
 
 /** Sentences: split after 。！？；; and line breaks (the delimiter stays with its sentence). */
 export function sentences(text: string): Span[] {
-  return memoSplit('s', text, '。！？；;!?\n');
+  return splitAfter(text, SENTENCE_ENDS);
 }
 
 /** Clauses: sentences further split after ，, ：: and 、 is not a clause break. */
 export function clauses(text: string): Span[] {
-  return memoSplit('c', text, '。！？；;!?\n，,：:');
+  return splitAfter(text, CLAUSE_ENDS);
 }
 
 /** The text around [start, end), at most `pad` characters each side, with … where cut. */
@@ -54,7 +49,7 @@ export const HAN = /\p{Script=Han}/u;
 const hanTable = new Uint8Array(0x10000);
 
 /** True when the BMP code unit `code` is a Han character (as HAN decides). */
-export function isHanCode(code: number): boolean {
+function isHanCode(code: number): boolean {
   let v = hanTable[code]!;
   if (v === 0) {
     v = HAN.test(String.fromCharCode(code)) ? 1 : 2;
@@ -63,7 +58,24 @@ export function isHanCode(code: number): boolean {
   return v === 1;
 }
 
-const SURROGATE = /[\uD800-\uDFFF]/;
+/** The number of Han characters (code points) in `text`, counting up to `limit`. */
+export function countHan(text: string, limit = Infinity): number {
+  let count = 0;
+  for (let i = 0; i < text.length && count < limit; i++) {
+    const code = text.charCodeAt(i);
+    if (code < 0xd800 || code > 0xdfff) {
+      if (isHanCode(code)) count++;
+      continue;
+    }
+    const next = text.charCodeAt(i + 1);
+    if (code <= 0xdbff && next >= 0xdc00 && next <= 0xdfff) {
+      if (HAN.test(text.slice(i, i + 2))) count++;
+      i++;
+    }
+  }
+  return count;
+}
+
 const REPEATED_WORD = /(\p{Script=Han}{2,4})\1/gu;
 
 export interface RepeatedWord {
@@ -80,21 +92,24 @@ export interface RepeatedWord {
  * Unicode property and backreference, is slow on long texts.
  */
 export function repeatedWords(text: string): RepeatedWord[] {
-  const out: RepeatedWord[] = [];
-  if (SURROGATE.test(text)) {
-    for (const m of text.matchAll(REPEATED_WORD)) out.push({ index: m.index, word: m[1]!, match: m[0] });
-    return out;
-  }
+  let out: RepeatedWord[] | undefined;
   const n = text.length;
   let i = 0;
   while (i + 4 <= n) {
+    const c = text.charCodeAt(i);
+    if (c >= 0xd800 && c <= 0xdfff) return repeatedWordsByRegex(text);
+    // A repeat of 2–4 characters starting here repeats this character 2, 3 or 4 places on.
+    if (c !== text.charCodeAt(i + 4) && c !== text.charCodeAt(i + 3) && c !== text.charCodeAt(i + 2)) {
+      i++;
+      continue;
+    }
     let found = 0;
     for (let len = 4; len >= 2; len--) {
-      if (i + 2 * len > n || text.charCodeAt(i) !== text.charCodeAt(i + len)) continue;
+      if (i + 2 * len > n || c !== text.charCodeAt(i + len)) continue;
       let same = true;
       for (let k = 0; k < len; k++) {
         const code = text.charCodeAt(i + k);
-        if (code !== text.charCodeAt(i + len + k) || !isHanCode(code)) {
+        if (code !== text.charCodeAt(i + len + k) || (code >= 0xd800 && code <= 0xdfff) || !isHanCode(code)) {
           same = false;
           break;
         }
@@ -108,9 +123,23 @@ export function repeatedWords(text: string): RepeatedWord[] {
       i++;
       continue;
     }
-    out.push({ index: i, word: text.slice(i, i + found), match: text.slice(i, i + 2 * found) });
+    (out ??= []).push({ index: i, word: text.slice(i, i + found), match: text.slice(i, i + 2 * found) });
     i += 2 * found;
   }
+  // Surrogates in the last characters (never part of a match found so far) decide nothing here, but a
+  // supplementary Han character counts as one: leave such texts to the regex.
+  for (let k = Math.max(0, i); k < n; k++) {
+    const c = text.charCodeAt(k);
+    if (c >= 0xd800 && c <= 0xdfff) return repeatedWordsByRegex(text);
+  }
+  return out ?? NONE;
+}
+
+const NONE: RepeatedWord[] = [];
+
+function repeatedWordsByRegex(text: string): RepeatedWord[] {
+  const out: RepeatedWord[] = [];
+  for (const m of text.matchAll(REPEATED_WORD)) out.push({ index: m.index, word: m[1]!, match: m[0] });
   return out;
 }
 
@@ -147,14 +176,15 @@ export function bracketProblems(text: string): BracketProblem[] {
   return scanBrackets(text.replace(LIST_MARKER, (_m, n: string) => `${n}\u0000`));
 }
 
-const MARK_CODES = new Set([...Object.keys(OPEN), ...Object.keys(CLOSE), '"'].map((c) => c.charCodeAt(0)));
+const MARK_CODES = new Uint8Array(0x10000);
+for (const c of [...Object.keys(OPEN), ...Object.keys(CLOSE), '"']) MARK_CODES[c.charCodeAt(0)] = 1;
 
 function scanBrackets(t: string): BracketProblem[] {
   const stack: { family: string; index: number; char: string }[] = [];
   const problems: BracketProblem[] = [];
   const straight: number[] = [];
   for (let i = 0; i < t.length; i++) {
-    if (!MARK_CODES.has(t.charCodeAt(i))) continue;
+    if (MARK_CODES[t.charCodeAt(i)] !== 1) continue;
     const c = t[i]!;
     if (c === '"') {
       straight.push(i);
