@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { countHan, HAN, repeatedWords } from '../src/check/text/scan.js';
 import { textUnits } from '../src/check/text/units.js';
-import { printed } from '../src/check/identity.js';
+import { columnLabel, printed } from '../src/check/identity.js';
 import { formatFen } from '../src/model/index.js';
 import { CLASS_SUBJECTS, extractClaims, matchSubject, SUBJECTS } from '../src/narrative/index.js';
 import type { SubjectEntry } from '../src/narrative/index.js';
@@ -90,5 +90,15 @@ describe('matchSubject', () => {
       }
     }
     expect(matched).toBeGreaterThan(200);
+  });
+});
+
+describe('columnLabel', () => {
+  it('names a column by its leaf, and a bare 小计/合计 leaf with its group', () => {
+    const table = (label: string) => ({ columns: [{ key: 'k', label, type: 'amount' }] }) as unknown as Parameters<typeof columnLabel>[0];
+    expect(columnLabel(table('财政拨款收入/一般公共预算'), 'k')).toBe('一般公共预算');
+    expect(columnLabel(table('预算数/合计'), 'k')).toBe('预算数合计');
+    expect(columnLabel(table('预算数/公务用车购置及运行维护费/小计'), 'k')).toBe('公务用车购置及运行维护费小计');
+    expect(columnLabel(table('合计'), 'k')).toBe('合计');
   });
 });

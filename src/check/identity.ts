@@ -97,8 +97,14 @@ export function rowName(r: Row): string {
 export function columnLabel(t: Table, key: string, panel?: string): string {
   const c = t.columns.find((c) => c.key === key && (panel === undefined || c.panel === undefined || c.panel === panel));
   const label = c?.label ?? key;
-  return label.includes('/') ? label.replace(/^.*\//, '') : label;
+  if (!label.includes('/')) return label;
+  // The leaf names the column, unless it is a bare 小计/合计 under a group (预算数/合计, …/公务用车…/小计).
+  const path = label.split('/');
+  const leaf = path[path.length - 1]!;
+  return GENERIC_LEAF.test(leaf) && path.length > 1 ? `${path[path.length - 2]}${leaf}` : leaf;
 }
+
+const GENERIC_LEAF = /^(?:小计|合计)$/;
 
 export function locationOf(ref: CellRef): Location {
   const a = ref.row.cells[ref.column];
