@@ -52,7 +52,7 @@ export function expectSameDocument(back: Document, src: Document): void {
   expect(back.tables.map((t) => t.kind)).toEqual(src.tables.map((t) => t.kind));
   src.tables.forEach((t, k) => {
     const o = back.tables[k]!;
-    const head = (x: typeof t) => ({ number: x.number, title: x.title, unit: x.unit, decimals: x.decimals, reportingUnit: x.reportingUnit, project: x.project, note: x.note });
+    const head = (x: typeof t) => ({ number: x.number, title: x.title, unit: x.unit, decimals: x.decimals, reportingUnit: x.reportingUnit, reportingLabel: x.reportingLabel, project: x.project, note: x.note });
     expect(head(o), t.kind).toEqual(head(t));
     expect(o.columns, t.kind).toEqual(t.columns);
     const expected = t.rows.map((r) => rowShape(r, true));

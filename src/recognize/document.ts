@@ -225,7 +225,9 @@ export function recognize(grid: Grid, format?: SourceFormat): Document {
     tables.push(table);
     if (table.kind === 'income') for (const r of table.rows) if (r.unit) addUnit(ctx.units, r.unit, false);
   }
-  const truncated = truncation(lines, tables, template);
+  // A workbook or Word file is a zip: cut short, it does not open at all; its last sheet may well end in a table.
+  const sourceFormat = format ?? grid.format;
+  const truncated = sourceFormat === 'xlsx' || sourceFormat === 'docx' ? undefined : truncation(lines, tables, template);
   if (truncated) unrecognised.push(truncated);
   const inTable = (no: number) => tables.some((t) => no >= t.span.from && no <= t.span.to) || (toc !== undefined && no > lines[toc[0]]!.no - 1 && no < lines[toc[1]]!.no);
   const narrative = readNarrative(file, lines, inTable);
