@@ -2,12 +2,12 @@ import { describe, expect, it } from 'vitest';
 import { entryFromDocument, readEntryWorkbook, writeEntryWorkbook } from '../src/generate/index.js';
 import { parseFile, parseSource } from '../src/index.js';
 import type { Document, Table } from '../src/model/index.js';
-import { renderDocument } from '../src/render/index.js';
+import { chromiumAvailable, renderDocument } from '../src/render/index.js';
 import { SEEDS, seed } from './helpers.js';
 
 /*
  * Documents generated from a workbook in the 决算 and Shanghai templates (built from the lines,
- * without provenance) read back from XLSX and DOCX with the same tables, cell for cell, as from
+ * without provenance) read back from XLSX, DOCX and PDF with the same tables, cell for cell, as from
  * HTML (test/generate-final.test.ts, test/generate-shanghai.test.ts).
  */
 
@@ -33,9 +33,12 @@ const CASES: [string, () => Promise<Document>][] = [
   ['上海 (司法局 2026)', async () => generatedFrom(await parseFile('test/fixtures/real/putuo-justice-2026-budget-department.pdf'))],
 ];
 
+// PDF through Chromium, when installed (scripts/install-chromium.sh; CI installs it).
+const FORMATS = (await chromiumAvailable()) ? (['xlsx', 'docx', 'pdf'] as const) : (['xlsx', 'docx'] as const);
+
 describe.each(CASES)('generated %s', (_, make) => {
   const doc = make();
-  it.each(['xlsx', 'docx'] as const)('reads back from %s with the same tables', async (format) => {
+  it.each(FORMATS)('reads back from %s with the same tables', async (format) => {
     const d = await doc;
     const back = await parseSource(await renderDocument(d, format), `generated.${format}`);
     expect([back.template, back.kind, back.year, back.department]).toEqual([d.template, d.kind, d.year, d.department]);
