@@ -3,7 +3,7 @@ import { extractClaims } from '../narrative/index.js';
 import { signedChange } from '../narrative/format.js';
 import { SHEET } from './layout.js';
 import { northWest, type Piece } from './north-west.js';
-import { emptyInput, INCOME_SOURCES, THREE_PUBLIC_PARTS } from './types.js';
+import { inputFromIdentity, INCOME_SOURCES, THREE_PUBLIC_PARTS } from './types.js';
 import type { BalanceLine, BudgetLine, EntryInput, FiscalFund, IncomeLine, OtherFigures, PriorKey, ReasonTopic, SpendingKind, ThreePublicPart } from './types.js';
 
 /**
@@ -310,14 +310,7 @@ function proseFacts(doc: Document, input: EntryInput): void {
 /** An entry input whose generated tables reproduce a published national 决算's tables. */
 export function finalEntry(doc: Document): { input: EntryInput; notes: string[] } {
   const notes: string[] = [];
-  const input = emptyInput();
-  input.department = doc.department;
-  input.year = doc.year;
-  input.kind = doc.kind;
-  input.template = doc.template;
-  const reporting = doc.tables.find((t) => t.reportingUnit)?.reportingUnit;
-  if (reporting && reporting !== doc.department) input.reportingUnit = reporting;
-  input.units = doc.units.length ? doc.units.map((u) => ({ ...u })) : [{ name: doc.department, self: true }];
+  const input = inputFromIdentity(doc);
   const unit = input.units.find((u) => u.self)?.name ?? input.units[0]!.name;
   input.lines = finalLines(doc, unit, notes);
   const income = finalIncome(doc);

@@ -5,7 +5,7 @@ import { signedChange } from '../narrative/format.js';
 import { SHEET } from './layout.js';
 import { northWest, type Piece } from './north-west.js';
 import { roundWan, SH_LAYOUTS } from './shanghai.js';
-import { emptyInput, THREE_PUBLIC_PARTS } from './types.js';
+import { inputFromIdentity, THREE_PUBLIC_PARTS } from './types.js';
 import type { BudgetLine, EntryInput, FundSource, PriorKey, ReasonTopic, ThreePublicPart } from './types.js';
 
 /**
@@ -222,14 +222,7 @@ function narrativeFacts(doc: Document, input: EntryInput): void {
 
 export function shanghaiEntry(doc: Document): { input: EntryInput; notes: string[] } {
   const notes: string[] = [];
-  const input = emptyInput();
-  input.department = doc.department;
-  input.year = doc.year;
-  input.kind = doc.kind;
-  input.template = doc.template;
-  const reporting = doc.tables.find((t) => t.reportingUnit)?.reportingUnit;
-  if (reporting && reporting !== doc.department) input.reportingUnit = reporting;
-  input.units = doc.units.length ? doc.units.map((u) => ({ ...u })) : [{ name: doc.department, self: true }];
+  const input = inputFromIdentity(doc);
   const summary = tableOf(doc, 'summary');
   const old = summary?.rows.some((r) => r.panel === 'income' && r.name === '一般公共预算资金');
   const unitBudget = summary?.columns.some((c) => c.panel === 'expense' && c.key === 'personnel');

@@ -7,7 +7,7 @@ import { SHEET } from './layout.js';
 import { shanghaiEntry } from './reconstruct-shanghai.js';
 import { finalEntry } from './reconstruct-final.js';
 import { northWest, type Piece } from './north-west.js';
-import { emptyInput } from './types.js';
+import { inputFromIdentity, emptyInput } from './types.js';
 import type { BudgetLine, EntryInput, FundSource, PriorKey, ProjectInfo, ReasonTopic, ThreePublicPart } from './types.js';
 
 /**
@@ -435,15 +435,7 @@ function jiangxiEntry(doc: Document): Reconstruction {
 
 function guangdongEntry(doc: Document): Reconstruction {
   const notes: string[] = [];
-  const input = emptyInput();
-  input.department = doc.department;
-  input.year = doc.year;
-  input.kind = doc.kind;
-  input.template = doc.template;
-  const reporting = doc.tables.find((t) => t.reportingUnit)?.reportingUnit;
-  if (reporting && reporting !== doc.department) input.reportingUnit = reporting;
-  input.units = doc.units.map((u) => ({ ...u }));
-  if (input.units.length === 0) input.units = [{ name: doc.department, self: true }];
+  const input = inputFromIdentity(doc);
   const summary = tableOf(doc, 'summary');
   input.layout = doc.year <= 2024 ? '广东2024' : summary?.rows.some((r) => r.name === '债务还本支出') ? '广东2026（含债务及转移性支出行）' : '广东2026';
   input.lines = linesFromTables(doc, notes);

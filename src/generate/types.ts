@@ -1,4 +1,4 @@
-import type { DocumentKind, TemplateId } from '../model/index.js';
+import type { Document, DocumentKind, TemplateId } from '../model/index.js';
 
 /**
  * The finance officer's input, as read from the data-entry workbook (docs/data-entry.md). Every
@@ -350,4 +350,21 @@ export function emptyInput(): EntryInput {
     prior: { values: {}, functionClass: {}, economicClass: {} },
     reasons: {},
   };
+}
+
+/**
+ * An empty input carrying a published document's identity: department, year, kind, template, the
+ * reporting unit printed above its tables (when not the department) and its units (the department
+ * itself, as its own 本级 unit, when it lists none).
+ */
+export function inputFromIdentity(doc: Document): EntryInput {
+  const input = emptyInput();
+  input.department = doc.department;
+  input.year = doc.year;
+  input.kind = doc.kind;
+  input.template = doc.template;
+  const reporting = doc.tables.find((t) => t.reportingUnit)?.reportingUnit;
+  if (reporting && reporting !== doc.department) input.reportingUnit = reporting;
+  input.units = doc.units.length ? doc.units.map((u) => ({ ...u })) : [{ name: doc.department, self: true }];
+  return input;
 }
