@@ -1,8 +1,5 @@
-import { formatFen } from '../model/index.js';
 
-/** An amount in 万元, exact (from the integer 分): two decimals, more only for 元-precision amounts. */
-const wan = (fen: number): string => formatFen(fen, '万元', 6).replace(/(\.\d\d\d*?)0+$/, '$1');
-
+import { wanNote as wan } from './published.js';
 /** A keyed amount of one printed margin (a 项, an economic 款, a unit, a project …). */
 export interface Piece<K> {
   key: K;

@@ -1,4 +1,5 @@
 import type { Document, Row, Section, Table, TableKind } from '../model/index.js';
+import { allSections, cellFen as fen, fenOfWanText, tableOf, wanNote as wan } from './published.js';
 import { extractClaims } from '../narrative/index.js';
 import { signedChange } from '../narrative/format.js';
 import { SHEET } from './layout.js';
@@ -25,10 +26,7 @@ import type { BalanceLine, BudgetLine, EntryInput, FiscalFund, IncomeLine, Other
  */
 
 const UNPUBLISHED_ECONOMIC = '30299';
-const fen = (r: Row, column: string) => r.cells[column]?.fen ?? 0;
-const tableOf = (doc: Document, kind: TableKind): Table | undefined => doc.tables.find((t) => t.kind === kind);
 const leaves = (t: Table | undefined) => (t?.rows ?? []).filter((r) => r.level === 3 && r.code);
-const wan = (f: number) => (f / 1e6).toFixed(2);
 
 
 /**
@@ -231,19 +229,6 @@ function claimFacts(doc: Document, input: EntryInput): void {
   if (decimals > 0) input.percentDecimals = decimals;
 }
 
-function allSections(ss: Section[], out: Section[] = []): Section[] {
-  for (const s of ss) {
-    out.push(s);
-    allSections(s.children, out);
-  }
-  return out;
-}
-
-/** 「23.9」 万元 → fen, exactly. */
-function wanText(t: string): number {
-  const [w, f = ''] = t.replace(/,/g, '').split('.');
-  return Number(w) * 1_000_000 + Number(`${f}000000`.slice(0, 6));
-}
 
 const REASONS: [ReasonTopic, RegExp][] = [
   ['incomeGpb', /\d+\.一般公共预算财政拨款收入[^。]*。主要变动情况：([^。]*)/],
@@ -298,9 +283,9 @@ function proseFacts(doc: Document, input: EntryInput): void {
   count(/共有车辆(\d+)辆/, 'vehicles');
   count(/设备（不含车辆）(\d+)台/, 'largeEquipment');
   const sme = /授予中小企业合同金额([\d,.]+)万元/.exec(explanation)?.[1];
-  if (sme) o.procurementSme = wanText(sme);
+  if (sme) o.procurementSme = fenOfWanText(sme);
   const small = /授予小微企业合同金额([\d,.]+)万元/.exec(explanation)?.[1];
-  if (small) o.procurementSmall = wanText(small);
+  if (small) o.procurementSmall = fenOfWanText(small);
   const date = /截至([^，,]+?)[，,]/.exec(explanation)?.[1];
   if (date) o.assetDate = date;
   const evaluation = sections.find((s) => /绩效评价/.test(s.heading) && s.part === 'explanation');

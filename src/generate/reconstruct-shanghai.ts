@@ -1,5 +1,6 @@
 import { findByName, lookupCode, normaliseName } from '../catalog/index.js';
-import type { Document, Row, Section, Table, TableKind } from '../model/index.js';
+import { allSections, cellFen as fen, fenOfWanText, tableOf, wanNote as wan } from './published.js';
+import type { Document, Table } from '../model/index.js';
 import { extractClaims } from '../narrative/index.js';
 import { signedChange } from '../narrative/format.js';
 import { SHEET } from './layout.js';
@@ -29,9 +30,6 @@ import type { BudgetLine, EntryInput, FundSource, PriorKey, ReasonTopic, ThreePu
  * the 财政拨款支出 items' 「上年当年预算执行数」 and 「主要原因是」).
  */
 
-const tableOf = (doc: Document, kind: TableKind): Table | undefined => doc.tables.find((t) => t.kind === kind);
-const fen = (r: Row | undefined, column: string) => r?.cells[column]?.fen ?? 0;
-const wan = (f: number) => (f / 1e6).toFixed(2);
 /** Economic code of lines whose economic classification is not published. */
 const UNPUBLISHED = '30299';
 
@@ -157,15 +155,7 @@ const PRIOR_KEYS: Record<string, PriorKey> = {
 const THREE_PUBLIC_KEYS: Record<string, ThreePublicPart> = { 'threePublic.abroad': 'abroad', 'threePublic.vehiclePurchase': 'vehiclePurchase', 'threePublic.vehicleRunning': 'vehicleRunning', 'threePublic.reception': 'reception' };
 const REASON_KEYS: Record<string, ReasonTopic> = { 'threePublic.total': 'threePublic', 'threePublic.abroad': 'abroad', 'threePublic.vehicle': 'vehicle', 'threePublic.reception': 'reception', 'threePublic.vehicleRunning': 'vehicleRunning', 'threePublic.vehiclePurchase': 'vehiclePurchase', adminCost: 'adminCost' };
 
-const wanFen = (s: string) => Math.round(Number(s.replace(/,/g, '')) * 100) * 10_000;
 
-function flatten(sections: Section[], out: Section[] = []): Section[] {
-  for (const s of sections) {
-    out.push(s);
-    flatten(s.children, out);
-  }
-  return out;
-}
 
 function narrativeFacts(doc: Document, input: EntryInput): void {
   for (const claim of extractClaims(doc)) {
@@ -187,7 +177,7 @@ function narrativeFacts(doc: Document, input: EntryInput): void {
     const tk = THREE_PUBLIC_KEYS[claim.key];
     if (tk && input.threePublic[tk]?.prior === undefined) input.threePublic[tk] = { ...input.threePublic[tk], prior };
   }
-  const sections = flatten(doc.narrative);
+  const sections = allSections(doc.narrative);
   const explanation = sections.filter((s) => s.part === 'explanation').map((s) => s.text).join('\n');
   const fiscalReason = /收入支出(?:增加|减少)的主要原因(?:是|为)\s*[：:]?\s*(.+?)(?:[。；;\n]|财政拨款支出主要内容|$)/.exec(explanation)?.[1]?.trim();
   if (fiscalReason) input.reasons.income = fiscalReason;
@@ -197,7 +187,7 @@ function narrativeFacts(doc: Document, input: EntryInput): void {
     if (!code) continue;
     const c = code[1]! + code[2]! + code[3]!;
     const prior = /当年预算执行数为\s*([\d,.]+)\s*万元/.exec(p);
-    if (prior) (input.prior.functionItem ??= {})[c] = wanFen(prior[1]!);
+    if (prior) (input.prior.functionItem ??= {})[c] = fenOfWanText(prior[1]!);
     const reason = /主要原因(?:是|为)\s*[：:]?\s*([^。；;\n]+)/.exec(p)?.[1]?.trim();
     if (reason) (input.functionReasons ??= {})[c] = reason;
   }

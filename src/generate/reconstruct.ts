@@ -1,5 +1,6 @@
 import { findByName } from '../catalog/index.js';
-import type { Document, Row, Section, Table, TableKind } from '../model/index.js';
+import { allSections, cellFen as fen, fenOfWanText, tableOf } from './published.js';
+import type { Document, Row, TableKind } from '../model/index.js';
 import { extractClaims } from '../narrative/index.js';
 import type { Claim } from '../narrative/index.js';
 import { signedChange } from '../narrative/format.js';
@@ -55,8 +56,6 @@ function match<A, B>(
   return northWest(a, b, notes, what, score);
 }
 
-const tableOf = (doc: Document, kind: TableKind): Table | undefined => doc.tables.find((t) => t.kind === kind);
-const fen = (r: Row, column: string) => r.cells[column]?.fen ?? 0;
 
 /** Economic 类 of a per-unit category name (工资和福利支出 = 301). */
 function classOfCategory(name: string): string | undefined {
@@ -281,18 +280,10 @@ function narrativeFacts(doc: Document, input: EntryInput): void {
   if (decimals > 0) input.percentDecimals = decimals;
 }
 
-function sectionTexts(sections: Section[], out: { heading: string; text: string }[] = []): { heading: string; text: string }[] {
-  for (const s of sections) {
-    out.push({ heading: s.heading, text: s.text });
-    sectionTexts(s.children, out);
-  }
-  return out;
-}
 
-const wanFen = (s: string) => Math.round(Number(s.replace(/,/g, '')) * 100) * 10_000;
 
 function proseFacts(doc: Document, input: EntryInput): void {
-  const sections = sectionTexts(doc.narrative);
+  const sections = allSections(doc.narrative);
   const find = (re: RegExp) => sections.find((s) => re.test(s.heading));
   const duties = find(/职责/);
   if (duties?.text) input.duties = duties.text;
@@ -303,7 +294,7 @@ function proseFacts(doc: Document, input: EntryInput): void {
   const date = m(/截至\s*([^，,]+?)\s*[，,]/);
   if (date) input.other.assetDate = date;
   const fixed = m(/固定资产金额\s*([\d,.]+)\s*万元/);
-  if (fixed) input.other.fixedAssets = wanFen(fixed);
+  if (fixed) input.other.fixedAssets = fenOfWanText(fixed);
   const area = m(/房屋\s*([\d,.]+)\s*平方米/);
   if (area) input.other.buildingArea = Number(area.replace(/,/g, ''));
   const vehicles = m(/车辆\s*(\d+)\s*辆/);
@@ -312,7 +303,7 @@ function proseFacts(doc: Document, input: EntryInput): void {
   if (equipment) input.other.largeEquipment = Number(equipment);
   const purchase = /拟购置固定资产\s*([\d,.]+)\s*万元(?:[，,]\s*主要是([^。]+))?/.exec(assets);
   if (purchase) {
-    input.other.assetPurchase = wanFen(purchase[1]!);
+    input.other.assetPurchase = fenOfWanText(purchase[1]!);
     if (purchase[2]) input.other.assetPurchaseUse = purchase[2];
   }
 }
