@@ -75,21 +75,28 @@ export interface CodeTree {
 }
 
 export function codeTree(lines: readonly BudgetLine[], scheme: 'function' | 'economic', columns: (l: BudgetLine) => string[]): CodeTree {
+  return rollUp(
+    lines.map((l) => {
+      const sums: Sums = {};
+      for (const col of columns(l)) add(sums, col, l.fen);
+      return { code: scheme === 'function' ? l.functionCode : l.economicCode, sums };
+    }),
+    scheme,
+  );
+}
+
+/** Sums per leaf code rolled up 项 → 款 → 类 (function) or 款 → 类 (economic); every code prints, even at zero. */
+export function rollUp(items: readonly { code: string; sums: Sums }[], scheme: 'function' | 'economic'): CodeTree {
   const sums = new Map<string, Sums>();
   const total: Sums = {};
-  const touch = (code: string) => {
-    let s = sums.get(code);
-    if (!s) sums.set(code, (s = {}));
-    return s;
-  };
-  for (const l of lines) {
-    const leaf = scheme === 'function' ? l.functionCode : l.economicCode;
-    const chain = scheme === 'function' ? [leaf.slice(0, 3), leaf.slice(0, 5), leaf] : [leaf.slice(0, 3), leaf];
+  for (const it of items) {
+    const chain = scheme === 'function' ? [it.code.slice(0, 3), it.code.slice(0, 5), it.code] : [it.code.slice(0, 3), it.code];
     for (const code of chain) {
-      const s = touch(code);
-      for (const col of columns(l)) add(s, col, l.fen);
+      let s = sums.get(code);
+      if (!s) sums.set(code, (s = {}));
+      for (const [k, v] of Object.entries(it.sums)) add(s, k, v);
     }
-    for (const col of columns(l)) add(total, col, l.fen);
+    for (const [k, v] of Object.entries(it.sums)) add(total, k, v);
   }
   const codes = [...sums.keys()].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
   return { codes, sums, total };

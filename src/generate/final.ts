@@ -1,6 +1,6 @@
 import type { Column, Row, Table } from '../model/index.js';
 import { templateById } from '../templates/index.js';
-import { add, amountColumn, amountOf, codeRows, isFiscal, makeTable, printWan, type CodeTree, type Names, type Sums } from './derive.js';
+import { add, amountColumn, amountOf, codeRows, isFiscal, makeTable, printWan, rollUp, type Names, type Sums } from './derive.js';
 import type { EntryProblem } from './errors.js';
 import { threePublicOf } from './facts.js';
 import { SHEET } from './layout.js';
@@ -253,24 +253,8 @@ export function finalProblems(input: EntryInput): EntryProblem[] {
 
 const numbered = (cols: Column[]): Column[] => cols.map((c, i) => ({ ...c, printedNumber: String(i + 1) }));
 
-/** Roll items up 项 → 款 → 类; every code of an item prints, even with zero amounts. */
-function functionTree(items: readonly { code: string; sums: Sums }[]): CodeTree {
-  const sums = new Map<string, Sums>();
-  const total: Sums = {};
-  for (const it of items) {
-    for (const code of [it.code.slice(0, 3), it.code.slice(0, 5), it.code]) {
-      const s = sums.get(code) ?? {};
-      for (const [k, v] of Object.entries(it.sums)) add(s, k, v);
-      sums.set(code, s);
-    }
-    for (const [k, v] of Object.entries(it.sums)) add(total, k, v);
-  }
-  const codes = [...sums.keys()].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
-  return { codes, sums, total };
-}
-
 function gridRows(items: readonly { code: string; sums: Sums }[], keys: readonly string[], names: Names, file: string): Row[] {
-  const tree = functionTree(items);
+  const tree = rollUp(items, 'function');
   const total: Row = { name: '合计', role: 'total', cells: Object.fromEntries(keys.map((k) => [k, amountOf(tree.total[k] ?? 0, file)])), at: { file } };
   return [total, ...codeRows(tree, 'function', keys, names, file)];
 }

@@ -1,10 +1,11 @@
 import { lookupCode } from '../catalog/index.js';
 import type { Document, Section } from '../model/index.js';
+import { chineseNumber } from './derive.js';
 import { finalTotals, type FinalTotals } from './final.js';
 import { threePublicOf } from './facts.js';
 import { LineCounter, materialise, spec, type SectionSpec } from './sections.js';
 import type { EntryInput, FiscalFund, PriorKey, ReasonTopic, ThreePublicPart } from './types.js';
-import { changeWording, countText, percentText, reasonClause, wanText } from './wording.js';
+import { changeWording, countText, paragraphsOf, percentText, reasonClause, wanText } from './wording.js';
 
 /**
  * The 情况说明 of the national 决算 template, worded like seed 002: 收入支出决算总体情况 (income by
@@ -20,8 +21,7 @@ const LAST_FINAL = '上年决算数';
 const INITIAL_BUDGET = '年初预算数';
 const PENDING_PRIOR = '（上年决算数待填写）';
 const PENDING = '（待填写）';
-const ORDINALS = ['一', '二', '三', '四', '五', '六', '七', '八', '九', '十', '十一', '十二', '十三', '十四', '十五'];
-const sub = (n: number) => `（${ORDINALS[n - 1]}）`;
+const sub = (n: number) => `（${chineseNumber(n)}）`;
 
 /** The reason as typed (cleaned like 「主要原因是…」 clauses) or 「（原因待填写）」. */
 const reasonText = (reason: string | undefined) => reasonClause(reason).replace(/^主要原因是/, '');
@@ -229,10 +229,9 @@ export function finalExplanation(doc: Document, input: EntryInput): SectionSpec 
     (o: string) => threePublicSpec(c, o),
     (o: string) => otherSpec(c, o),
   ];
-  return spec(`${who}${input.year}年度部门决算情况说明`, '第三部分', 'explanation', [], [overallSpec(c), fiscalSpec(c), ...parts.map((p, i) => p(ORDINALS[i + 2]!))]);
+  return spec(`${who}${input.year}年度部门决算情况说明`, '第三部分', 'explanation', [], [overallSpec(c), fiscalSpec(c), ...parts.map((p, i) => p(chineseNumber(i + 3)))]);
 }
 
-const paragraphsOf = (text: string | undefined, pending: string) => (text?.trim() ? text.split(/\r?\n/).map((p) => p.trim()).filter(Boolean) : [pending]);
 
 function overview(input: EntryInput): SectionSpec {
   const who = input.reportingUnit ?? input.department;
@@ -266,7 +265,7 @@ const GLOSSARY: [string, string][] = [
 ];
 
 function glossary(): SectionSpec {
-  return spec('名词解释', '第四部分', 'glossary', GLOSSARY.map(([term, def], i) => `${ORDINALS[i]}、${term}：${def}`));
+  return spec('名词解释', '第四部分', 'glossary', GLOSSARY.map(([term, def], i) => `${chineseNumber(i + 1)}、${term}：${def}`));
 }
 
 /** The whole narrative of a generated 决算: 概况, 情况说明, 名词解释. */

@@ -4,7 +4,7 @@ import { isFiscal } from './derive.js';
 import { roundWan, shAdminCost, shLayoutFor, shThreePublic } from './shanghai.js';
 import { spec, type SectionSpec } from './sections.js';
 import type { EntryInput } from './types.js';
-import { changeWording, countText, percentText, reasonClause, wanText } from './wording.js';
+import { changeWording, countText, paragraphsOf, percentText, reasonClause, wanText } from './wording.js';
 
 /**
  * The 情况说明 of the Shanghai district template, worded like the 普陀区 budgets (司法局 2026,
@@ -164,14 +164,13 @@ export function shanghaiExplanation(doc: Document, input: EntryInput): SectionSp
   ];
 }
 
-const paragraphs = (text: string | undefined, pending: string) => (text?.trim() ? text.split(/\r?\n/).map((p) => p.trim()).filter(Boolean) : [pending]);
 
 export function shanghaiOverview(input: EntryInput): SectionSpec[] {
   const others = input.units.filter((u) => !u.self).map((u) => u.name);
   const composition = `${input.department}部门预算是包括${input.department}本部${others.length ? `以及下属${others.length}家预算单位` : ''}的综合收支计划。${others.length ? `具体包括：${others.join('、')}。` : ''}`;
   return [
-    spec(`${input.department}主要职能`, undefined, 'overview', paragraphs(input.duties, '（主要职能待填写）')),
-    spec(`${input.department}机构设置`, undefined, 'overview', input.organisation?.trim() ? paragraphs(input.organisation, '') : [composition]),
+    spec(`${input.department}主要职能`, undefined, 'overview', paragraphsOf(input.duties, '（主要职能待填写）')),
+    spec(`${input.department}机构设置`, undefined, 'overview', input.organisation?.trim() ? paragraphsOf(input.organisation, '') : [composition]),
   ];
 }
 

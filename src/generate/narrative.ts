@@ -4,7 +4,7 @@ import { LineCounter, materialise, spec, type SectionSpec } from './sections.js'
 import type { EntryInput } from './types.js';
 import { jiangxiExplanation, jiangxiGlossary, jiangxiOverview } from './narrative-jiangxi.js';
 import { shanghaiExplanation, shanghaiGlossary, shanghaiOverview } from './narrative-shanghai.js';
-import { changeWording, countText, reasonClause, wanText, withChange } from './wording.js';
+import { changeWording, countText, paragraphsOf, reasonClause, wanText, withChange } from './wording.js';
 
 /**
  * The narrative (情况说明) computed from the document's tables and the officer's input: every figure
@@ -155,7 +155,6 @@ function compositionText(input: EntryInput): string {
   return `本部门预算为汇总预算，包括：本级预算，以及纳入编制范围的下属单位预算。下属单位具体包括：${list}。`;
 }
 
-const paragraphsOf = (text: string | undefined, pending: string) => (text?.trim() ? text.split(/\r?\n/).map((p) => p.trim()).filter(Boolean) : [pending]);
 
 function gdOverviewSpec(input: EntryInput): SectionSpec {
   return spec(`${input.department}概况`, '第一部分', 'overview', [], [

@@ -76,3 +76,6 @@ export function countText(n: number): string {
   const [w, f] = String(n).split('.');
   return `${w!.replace(/\B(?=(\d{3})+(?!\d))/g, ',')}${f ? `.${f}` : ''}`;
 }
+
+/** A typed text as paragraphs (one a line), or the pending marker when nothing was typed. */
+export const paragraphsOf = (text: string | undefined, pending: string): string[] => (text?.trim() ? text.split(/\r?\n/).map((p) => p.trim()).filter(Boolean) : [pending]);
