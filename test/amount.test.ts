@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { AmountSyntaxError, fenToNumber, formatFen, parseAmount } from '../src/model/index.js';
+import { AmountSyntaxError, fenToNumber, formatFen, formatFenGrouped, groupThousands, parseAmount } from '../src/model/index.js';
 
 const at = { file: 't', line: 1 };
 const fen = (s: string, unit: '元' | '万元' = '万元') => parseAmount(s, unit, at).fen;
@@ -41,5 +41,15 @@ describe('exact amounts', () => {
     expect(formatFen(1_081_180_000, '万元')).toBe('1081.18');
     expect(formatFen(-12_500_000, '万元', 1)).toBe('-12.5');
     expect(fenToNumber(647_849_380_000, '万元')).toBe(647849.38);
+  });
+});
+
+describe('formatFenGrouped', () => {
+  it('groups the integer digits in threes, sign and decimals untouched', () => {
+    expect(formatFenGrouped(1081180000, '万元')).toBe('1,081.18');
+    expect(formatFenGrouped(-123456789012, '元')).toBe('-1,234,567,890.12');
+    expect(formatFenGrouped(0, '万元')).toBe('0.00');
+    expect(formatFenGrouped(99900, '元', 0)).toBe('999');
+    expect(groupThousands('1234')).toBe('1,234');
   });
 });

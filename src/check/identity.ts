@@ -1,5 +1,4 @@
-import { formatFen, TABLE_KINDS } from '../model/index.js';
-import { groupDigits } from '../narrative/format.js';
+import { formatFenGrouped, TABLE_KINDS } from '../model/index.js';
 import type { Location, Row, Table } from '../model/index.js';
 import { roundingTolerance } from './tolerance.js';
 
@@ -131,11 +130,7 @@ export function describeRef(ref: CellRef): string {
   return `${tableName(ref.table)}${ref.row.panel === 'income' ? '收入方' : ref.row.panel === 'expense' ? '支出方' : ''}「${rowName(ref.row)}」${columnLabel(ref.table, ref.column, ref.row.panel)}`;
 }
 
+/** An amount in findings: 「-1,234,567.89」. */
 export function printed(fen: number, unit: '元' | '万元'): string {
-  // formatFen(…, 2) is 「-1234567.89」: group the digits of the whole part.
-  const s = formatFen(fen, unit, 2);
-  const dot = s.indexOf('.');
-  if (dot < 0) return `${s.replace(/\B(?=(\d{3})+(?!\d))/g, ',')}.undefined`; // not reached: formatFen prints 2 decimals
-  const sign = s[0] === '-' ? '-' : '';
-  return `${sign}${groupDigits(s.slice(sign.length, dot))}${s.slice(dot)}`;
+  return formatFenGrouped(fen, unit, 2);
 }

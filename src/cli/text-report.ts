@@ -1,4 +1,4 @@
-import { formatFen, TABLE_KINDS } from '../model/index.js';
+import { formatFenGrouped, TABLE_KINDS } from '../model/index.js';
 import type { Document, Table } from '../model/index.js';
 import type { Summary } from '../compare/summary.js';
 import { templateById } from '../templates/index.js';
@@ -7,8 +7,7 @@ const KIND_ZH = { budget: '部门预算', final: '部门决算' } as const;
 const SCOPE_ZH = { department: '部门汇总', unit: '单位本级' } as const;
 
 function money(fen: number, unit: Table['unit']): string {
-  const [whole, frac] = formatFen(fen, unit, 2).split('.');
-  return `${whole!.replace(/\B(?=(\d{3})+(?!\d))/g, ',')}.${frac}`;
+  return formatFenGrouped(fen, unit, 2);
 }
 
 function totalOf(table: Table): string {

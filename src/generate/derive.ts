@@ -1,4 +1,5 @@
 import { lookupCode } from '../catalog/index.js';
+import { groupThousands } from '../model/index.js';
 import type { Amount, Column, Row, Table, TableKind } from '../model/index.js';
 import type { EntryProblem } from './errors.js';
 import type { BudgetLine, EntryInput, FundSource } from './types.js';
@@ -18,7 +19,7 @@ export function printWan(fen: number, decimals = 2): string {
   const whole = Math.floor(abs / FEN_PER_WAN);
   const rest = abs % FEN_PER_WAN;
   const frac = String(rest).padStart(6, '0').slice(0, decimals);
-  const grouped = String(whole).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+  const grouped = groupThousands(String(whole));
   return `${neg ? '-' : ''}${grouped}${decimals > 0 ? `.${frac}` : ''}`;
 }
 

@@ -1,5 +1,5 @@
 import type { Amount, Column, Row, Table } from '../model/index.js';
-import { formatFen } from '../model/index.js';
+import { formatFen, formatFenGrouped } from '../model/index.js';
 import { add, amountColumn, chineseNumber, codeTree, isFiscal, levelOf, makeTable, sumOf, type Names, type Sums } from './derive.js';
 import type { EntryProblem } from './errors.js';
 import { THREE_PUBLIC_PARTS } from './types.js';
@@ -118,8 +118,7 @@ class Printer {
   /** An amount in 元 as the table prints it (null for a blank cell). */
   yuan(fen: number, thousands: boolean, blankZero = this.layout.zerosBlank): Amount | null {
     if (fen === 0 && blankZero) return null;
-    const text = formatFen(fen, '元', 2);
-    const raw = thousands ? text.replace(/^(-?)(\d+)/, (_m, s: string, d: string) => s + d.replace(/\B(?=(\d{3})+(?!\d))/g, ',')) : text;
+    const raw = thousands ? formatFenGrouped(fen, '元', 2) : formatFen(fen, '元', 2);
     return { fen, unit: '元', decimals: 2, raw, at: { file: this.file } };
   }
 

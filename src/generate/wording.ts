@@ -1,3 +1,4 @@
+import { groupThousands } from '../model/index.js';
 import { printWan } from './derive.js';
 
 /**
@@ -74,7 +75,7 @@ export function withChange(change: ChangeWording | undefined, reason: string | u
 /** A count as printed: 14,137.05 / 4. */
 export function countText(n: number): string {
   const [w, f] = String(n).split('.');
-  return `${w!.replace(/\B(?=(\d{3})+(?!\d))/g, ',')}${f ? `.${f}` : ''}`;
+  return `${groupThousands(w!)}${f ? `.${f}` : ''}`;
 }
 
 /** A typed text as paragraphs (one a line), or the pending marker when nothing was typed. */

@@ -83,7 +83,7 @@ export function parseAmount(text: string, unit: MoneyUnit, at: Provenance): Amou
   return { fen: negative ? -fen : fen === 0 ? 0 : fen, unit, decimals: frac.length, raw, at };
 }
 
-/** Exact decimal rendering of a fen value in a unit, e.g. 108118000 fen in 万元 -> "1081.18". */
+/** Exact decimal rendering of a fen value in a unit, e.g. 1081180000 fen in 万元 -> "1081.18". */
 export function formatFen(fen: number, unit: MoneyUnit, decimals = 2): string {
   const perUnit = FEN_PER_UNIT[unit];
   const sign = fen < 0 ? '-' : '';
@@ -93,6 +93,24 @@ export function formatFen(fen: number, unit: MoneyUnit, decimals = 2): string {
   const rest = String(abs % perUnit).padStart(unitDigits, '0');
   const shown = decimals >= unitDigits ? rest.padEnd(decimals, '0') : rest.slice(0, decimals);
   return decimals > 0 ? `${sign}${whole}.${shown}` : `${sign}${whole}`;
+}
+
+/** 「1234567」 → 「1,234,567」: an integer's digits in groups of three. */
+export function groupThousands(digits: string): string {
+  if (digits.length <= 3) return digits;
+  const head = digits.length % 3 || 3;
+  let out = digits.slice(0, head);
+  for (let i = head; i < digits.length; i += 3) out += `,${digits.slice(i, i + 3)}`;
+  return out;
+}
+
+/** `formatFen` with thousands separators: 1081180000 fen in 万元 -> "1,081.18". Exact, never rounded up. */
+export function formatFenGrouped(fen: number, unit: MoneyUnit, decimals = 2): string {
+  const text = formatFen(fen, unit, decimals);
+  const sign = text.startsWith('-') ? '-' : '';
+  const body = sign ? text.slice(1) : text;
+  const dot = body.indexOf('.');
+  return `${sign}${groupThousands(dot < 0 ? body : body.slice(0, dot))}${dot < 0 ? '' : body.slice(dot)}`;
 }
 
 /** fen as a JSON number in the given unit. Exact for 万元 to 2 decimals within double precision. */

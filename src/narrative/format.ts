@@ -1,4 +1,4 @@
-import { formatFen } from '../model/index.js';
+import { formatFen, groupThousands } from '../model/index.js';
 import type { Location, MoneyUnit } from '../model/index.js';
 import type { Claim, ClaimAmount, ClaimChange, ClaimPercent } from './types.js';
 
@@ -16,17 +16,8 @@ export function place(claim: Claim): string {
 export function money(fen: number, unit: MoneyUnit = '万元', decimals = 2): string {
   const s = formatFen(Math.abs(fen), unit, decimals);
   const dot = s.indexOf('.');
-  const grouped = groupDigits(dot < 0 ? s : s.slice(0, dot));
+  const grouped = groupThousands(dot < 0 ? s : s.slice(0, dot));
   return `${fen < 0 ? '−' : ''}${grouped}${dot < 0 ? '' : s.slice(dot)}`;
-}
-
-/** 「1234567」 → 「1,234,567」: a comma before every group of three digits from the right. */
-export function groupDigits(digits: string): string {
-  if (digits.length <= 3) return digits;
-  const head = digits.length % 3 || 3;
-  let out = digits.slice(0, head);
-  for (let i = head; i < digits.length; i += 3) out += `,${digits.slice(i, i + 3)}`;
-  return out;
 }
 
 /** An amount as the narrative printed it, with its unit: 「4.3万元」. */

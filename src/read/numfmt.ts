@@ -10,6 +10,7 @@
  * condition tags (ignored), `%`, and trailing `,` scaling. Dates and scientific formats are not
  * rendered: the number is given as General.
  */
+import { groupThousands } from '../model/index.js';
 
 interface Decimal {
   negative: boolean;
@@ -159,7 +160,7 @@ function renderNumber(d: Decimal, placeholder: string, percent: boolean): string
   let { int, frac } = roundDecimal(shifted, maxFrac);
   if (int === '0' && minInt === 0) int = '';
   if (int.length < minInt) int = '0'.repeat(minInt - int.length) + int;
-  if (grouping) int = int.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+  if (grouping) int = groupThousands(int);
   while (frac.length > minFrac && frac.endsWith('0')) frac = frac.slice(0, -1);
   return dot < 0 ? int : frac === '' && minFrac === 0 && maxFrac > 0 ? `${int}.` : `${int}.${frac}`;
 }

@@ -19,7 +19,7 @@
  * Spans follow the HTML table model: a cell covered by another cell's rowSpan/colSpan is not
  * listed in its row. `placeCells` gives every cell its grid position for renderers that need one.
  */
-import { DEFAULT_REPORTING_LABEL, FEN_PER_UNIT, formatFen, TABLE_KINDS } from '../model/index.js';
+import { DEFAULT_REPORTING_LABEL, FEN_PER_UNIT, formatFen, groupThousands, TABLE_KINDS } from '../model/index.js';
 import type { Amount, Column, Document, MoneyUnit, Row, RowRole, Section, Table, TableKind, TemplateId } from '../model/index.js';
 import { templateById } from '../templates/index.js';
 import type { TableLayout, TableSpec } from '../templates/index.js';
@@ -116,9 +116,6 @@ function neededDecimals(fen: number, unit: MoneyUnit): number {
   return d;
 }
 
-function group(whole: string): string {
-  return whole.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
-}
 
 /**
  * An exact amount: `fen` printed in `unit` with at least `decimals` digits after the point (more if
@@ -129,7 +126,7 @@ export function formatAmount(fen: number, unit: MoneyUnit, decimals: number, tho
   const text = formatFen(fen, unit, d);
   if (!thousands) return text;
   const m = /^(-?)(\d+)(.*)$/.exec(text)!;
-  return `${m[1]}${group(m[2]!)}${m[3]}`;
+  return `${m[1]}${groupThousands(m[2]!)}${m[3]}`;
 }
 
 /** How an amount cell prints: a dash stays a dash (it means nothing, i.e. 0); otherwise exactly from 分. */

@@ -1,4 +1,4 @@
-import { formatFen } from '../model/index.js';
+import { formatFenGrouped } from '../model/index.js';
 import type { Document, Finding, Location, MoneyUnit, Section, Severity, Table } from '../model/index.js';
 
 export const SEVERITIES: readonly Severity[] = ['error', 'warning', 'info'];
@@ -24,8 +24,7 @@ export function countsLine(c: SeverityCounts): string {
 
 /** An amount with thousands separators and at least 2 decimals (more when it was printed with more). */
 export function money(fen: number, unit: MoneyUnit, decimals = 2): string {
-  const [whole, frac] = formatFen(fen, unit, Math.max(2, decimals)).split('.');
-  return `${whole!.replace(/\B(?=(\d{3})+(?!\d))/g, ',')}.${frac}`;
+  return formatFenGrouped(fen, unit, Math.max(2, decimals));
 }
 
 /** 表3「本年支出总体情况表」 (or just 「title」 when the table has no number). */
