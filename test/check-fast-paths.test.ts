@@ -3,7 +3,7 @@ import { countHan, HAN, repeatedWords } from '../src/check/text/scan.js';
 import { textUnits } from '../src/check/text/units.js';
 import { columnLabel, printed } from '../src/check/identity.js';
 import { formatFen } from '../src/model/index.js';
-import { CLASS_SUBJECTS, extractClaims, matchSubject, SUBJECTS } from '../src/narrative/index.js';
+import { CLASS_SUBJECTS, matchSubject, SUBJECTS } from '../src/narrative/index.js';
 import type { SubjectEntry } from '../src/narrative/index.js';
 import { money } from '../src/narrative/format.js';
 import { seed, SEEDS } from './helpers.js';
@@ -74,7 +74,7 @@ describe('matchSubject', () => {
 
   it('gives the answer of trying every entry', async () => {
     const phrases = new Set<string>();
-    for (const d of await docs()) for (const c of extractClaims(d)) phrases.add(c.phrase);
+    for (const d of await docs()) for (const c of d.claims) phrases.add(c.phrase);
     for (const e of entries) {
       const plain = e.head.replace(/\(\?:([^()|]*)(?:\|[^()]*)?\)\??/g, '$1').replace(/\[(.)[^\]]*\]\??/g, '$1').replace(/[?]/g, '');
       for (const p of [plain, `本部门${plain}`, `${plain}预算数为`, `${plain}支出`, `政府性基金${plain}`, `${plain}共计`, `2026年${plain}合计`]) phrases.add(p);

@@ -4,7 +4,6 @@ import { normaliseName } from '../src/catalog/index.js';
 import { checkDocument } from '../src/check/index.js';
 import { entryFromDocument, EntryError, readEntryInput, readEntryWorkbook, writeEntryWorkbook, PENDING_REASON, type EntryInput } from '../src/generate/index.js';
 import type { Document, Row, Section, Table } from '../src/model/index.js';
-import { extractClaims } from '../src/narrative/index.js';
 import { parseFile, parseSource } from '../src/index.js';
 import { documentOutline, renderDocument, tableTitle } from '../src/render/index.js';
 import { expectSameDocument } from './roundtrip.js';
@@ -123,7 +122,7 @@ describe('上海市普陀区司法局 2026年部门预算 → workbook → the 9
     expect(text).toContain('编报绩效目标的项目5个，涉及项目预算资金7,054.05万元。');
     expect(text).toContain('截至2025年8月31日，上海市普陀区司法局共有车辆3辆；单价100万元（含）以上设备（不含车辆）0台（套）。');
     // The claims read from the generated prose are the tables' figures (万元, rounded from 元).
-    const claim = (key: string) => extractClaims(doc).find((c) => c.key === key && !c.context)?.amount?.fen;
+    const claim = (key: string) => doc.claims.find((c) => c.key === key && !c.context)?.amount?.fen;
     expect([claim('income.total'), claim('fiscal.expense'), claim('threePublic.total'), claim('adminCost')]).toEqual([wan('9628.22'), wan('9628.22'), wan('10.81'), wan('217.83')]);
     expect(claim('function.item:2040601:公共安全支出/司法/行政运行')).toBe(wan('1672.67'));
     // No error; the one warning is the document's own 主要职能 printed twice ((六)–(十) again, as published).

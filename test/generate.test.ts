@@ -18,9 +18,9 @@ import {
   type EntryInput,
 } from '../src/generate/index.js';
 import type { Document, Row, Section, Table } from '../src/model/index.js';
-import { extractClaims } from '../src/narrative/index.js';
 import { signedChange } from '../src/narrative/format.js';
 import { seed, SEEDS, wan } from './helpers.js';
+import { withNarrative } from '../src/narrative/index.js';
 
 /*
  * Generation from the finance officer's input, tested against the Guangdong seeds (000, 001, 003).
@@ -204,14 +204,14 @@ async function withGeneratedExplanation(path: string): Promise<{ doc: Document; 
   const { seed: s, input } = await generated(path);
   const at = s.narrative.findIndex((x) => x.part === 'explanation');
   const explanation = generateExplanation(s, input, s.narrative[at]!.span.from);
-  const doc: Document = { ...s, narrative: s.narrative.map((x, i) => (i === at ? explanation : x)) };
+  const doc = withNarrative(s, s.narrative.map((x, i) => (i === at ? explanation : x)));
   const all = (x: Section): string => [x.text, ...x.children.map(all)].join('\n');
   return { doc, text: all(explanation) };
 }
 
 /** Keyed claims of the 情况说明: key, amount, signed change. */
 function keyedClaims(doc: Document): string[] {
-  return extractClaims(doc)
+  return doc.claims
     .filter((c) => c.key && !c.context && c.part === 'explanation' && c.amount)
     .map((c) => `${c.key}=${c.amount!.fen}${c.change ? `Δ${signedChange(c.change) ?? '?'}` : ''}`)
     .sort();
@@ -256,7 +256,7 @@ describe('generateNarrative: the 情况说明 restates the document\'s figures',
       const { doc: full } = await generated(path);
       expect(checkDocument(full).filter((f) => f.severity === 'error').map((f) => `${f.rule}: ${f.message}`)).toEqual([]);
       const income = full.tables.find((t) => t.kind === 'summary')!.rows.find((r) => r.name === '收入总计')!.cells.amount!.fen;
-      expect(extractClaims(full).filter((c) => c.key === 'income.total').map((c) => c.amount?.fen)).toEqual([income]);
+      expect(full.claims.filter((c) => c.key === 'income.total').map((c) => c.amount?.fen)).toEqual([income]);
     });
   }
 

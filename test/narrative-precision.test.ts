@@ -7,7 +7,7 @@ import restatedConsistently from '../src/check/rules/narrative-restated-consiste
 import textYear from '../src/check/rules/text-year.js';
 import { parseFile } from '../src/index.js';
 import type { Document, Section } from '../src/model/index.js';
-import { extractClaims, functionPath, matchSubject } from '../src/narrative/index.js';
+import { functionPath, matchSubject, withNarrative } from '../src/narrative/index.js';
 import { SEEDS, wan } from './helpers.js';
 
 /**
@@ -23,7 +23,7 @@ async function edited(path: string, edit: (text: string) => string): Promise<Doc
     s.children.forEach(visit);
   };
   d.narrative.forEach(visit);
-  return d;
+  return withNarrative(d, d.narrative);
 }
 
 const aboveInfo = (d: Document, rule: Rule) => runRules(d, [rule]).filter((f) => f.severity !== 'info');
@@ -40,7 +40,7 @@ describe('amounts at the coarser printed precision, in fen, whatever the unit', 
 describe('only money is an amount', () => {
   it('a threshold 「100万元（含）以上」 is not a claim; 亿元 is money but approximate', async () => {
     const d = await edited(SEEDS.s002, (t) => t.replace('价值100万元以上设备', '单价100万元（含）以上设备').replace('支出决算为1.65万元', '支出决算为1.2亿元'));
-    const claims = extractClaims(d);
+    const claims = d.claims;
     expect(claims.some((c) => c.amount?.raw === '100万元')).toBe(false);
     const yi = claims.find((c) => c.amount?.raw === '1.2亿元')!;
     expect([yi.amount!.fen, yi.amount!.approximate]).toEqual([wan('12000'), true]);
@@ -72,7 +72,7 @@ describe('subjects', () => {
 
   it('「预算安排」 names its section’s project or its numbered item: another item is another figure', async () => {
     const d = await edited(SEEDS.s002, (t) => (t.includes('支出决算为1.65万元') ? `${t}\n1、甲项目经费。2023年预算安排10.00万元。\n2、乙项目经费。2023年预算安排20.00万元。` : t));
-    const contextual = extractClaims(d).filter((c) => c.key === 'project.amount');
+    const contextual = d.claims.filter((c) => c.key === 'project.amount');
     expect(contextual.map((c) => c.item)).toEqual([1, 2]);
     expect(aboveInfo(d, restatedConsistently)).toEqual([]);
   });

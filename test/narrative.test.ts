@@ -10,7 +10,7 @@ import unresolvedClaim from '../src/check/rules/narrative-unresolved-claim.js';
 import type { Rule } from '../src/check/rule.js';
 import { parseFile } from '../src/index.js';
 import type { Document, Finding, Section } from '../src/model/index.js';
-import { extractClaims, splitClauses, topLevelClaims } from '../src/narrative/index.js';
+import { splitClauses, topLevelClaims, withNarrative } from '../src/narrative/index.js';
 import type { Claim } from '../src/narrative/index.js';
 import { row, seed, SEEDS, table, wan } from './helpers.js';
 
@@ -36,11 +36,11 @@ async function edited(path: string, edit: (text: string) => string): Promise<Doc
     s.children.forEach(visit);
   };
   d.narrative.forEach(visit);
-  return d;
+  return withNarrative(d, d.narrative);
 }
 
 function claimAt(doc: Document, subject: string, line?: number): Claim {
-  const found = extractClaims(doc).filter((c) => c.subject === subject && (line === undefined || c.at.line === line) && !c.context);
+  const found = doc.claims.filter((c) => c.subject === subject && (line === undefined || c.at.line === line) && !c.context);
   if (found.length === 0) throw new Error(`no claim 「${subject}」${line ? ` at ${line}` : ''}`);
   return found[0]!;
 }
@@ -107,7 +107,7 @@ describe('claims read from the seeds', () => {
     expect(threePublic.parts!.map((p) => p.key)).toEqual(['threePublic.abroad', 'threePublic.vehicle', 'threePublic.reception']);
     expect(claimAt(d, '公务用车购置及运行维护费', 985)).toMatchObject({ share: { percent: { value: 91 } }, shareOf: '“三公”经费' });
     expect(claimAt(d, '执行数', 1071).completion).toMatchObject({ of: { fen: wan('2,386.28') }, percent: { value: 113.1 } });
-    const reasons = extractClaims(d).filter((c) => c.context === 'reason');
+    const reasons = d.claims.filter((c) => c.context === 'reason');
     expect(reasons.length).toBeGreaterThan(0);
     expect(reasons.every((r) => !r.parts && !r.parentSubject)).toBe(true);
   });
@@ -137,7 +137,7 @@ describe('claims read from the seeds', () => {
 
   it('004: 人员 counts of the 概况, nested 「其中…包括…」 closed at ；', async () => {
     const d = await seed(SEEDS.s004);
-    const actual = topLevelClaims(extractClaims(d)).find((c) => c.key === 'staff.actual')!;
+    const actual = topLevelClaims(d.claims).find((c) => c.key === 'staff.actual')!;
     expect(actual).toMatchObject({ part: 'overview', count: { value: 35, unit: '人' }, at: { line: 65 } });
     expect(actual.parts!.map((p) => [p.subject, p.count!.value])).toEqual([
       ['在职人数', 33],
@@ -153,7 +153,7 @@ describe('claims read from the seeds', () => {
     expect(claimAt(d, '固定资产金额').key).toBeUndefined();
     expect(claimAt(d, '车辆').count).toEqual({ value: 4, unit: '辆' });
     // 「单价在100万元以上的设备0台」: 100万元以上 is a threshold, not an amount.
-    expect(extractClaims(d).some((c) => c.amount?.fen === wan('100'))).toBe(false);
+    expect(d.claims.some((c) => c.amount?.fen === wan('100'))).toBe(false);
   });
 });
 

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { checkDocument } from '../src/check/index.js';
 import { parseFile } from '../src/index.js';
 import type { Document, Finding } from '../src/model/index.js';
-import { extractClaims, resolveClaim, restatementOf } from '../src/narrative/index.js';
+import { resolveClaim, restatementOf } from '../src/narrative/index.js';
 import { wan } from './helpers.js';
 
 /**
@@ -80,10 +80,10 @@ describe('上海市普陀区司法局 2026年部门预算', () => {
 
   it('208.8万元 matches the table (2,087,959元 rounded to 0.1万元); the restatement 201.50 does not', async () => {
     const d = await doc(name);
-    const item = extractClaims(d).find((c) => c.at.line === 138 && c.amount?.raw === '208.8万元')!;
+    const item = d.claims.find((c) => c.at.line === 138 && c.amount?.raw === '208.8万元')!;
     expect(item.key).toBe('function.item:2210201:住房保障支出/住房改革支出/住房公积金');
     expect(resolveClaim(d, item)?.figure?.fen).toBe(208_795_900);
-    const restated = extractClaims(d).find((c) => c.at.line === 139 && c.amount?.raw === '201.50万元')!;
+    const restated = d.claims.find((c) => c.at.line === 139 && c.amount?.raw === '201.50万元')!;
     expect(restatementOf(restated)).toBe(item);
     const f = await find(name, 'narrative/restated-consistently', 139);
     expect([f.expected, f.actual]).toEqual([wan('208.8'), wan('201.50')]);
@@ -145,7 +145,7 @@ describe('上海市普陀区人民政府办公室 2025年预算 (部门, 单位)
     const name = 'putuo-govoffice-2025-budget-department.pdf';
     expect((await findingsOf(name)).filter((x) => x.rule === 'narrative/amount-matches-table')).toEqual([]);
     const d = await doc(name);
-    const item = extractClaims(d).find((c) => c.amount?.raw === '1,202.95万元')!;
+    const item = d.claims.find((c) => c.amount?.raw === '1,202.95万元')!;
     expect(item.key).toBe('function.item:一般公共服务支出/政府办公厅（室）及相关机构事务/行政运行');
     expect(resolveClaim(d, item)?.figure?.cells[0]?.row.code).toBe('2010301');
   });
@@ -170,7 +170,7 @@ describe('上海市普陀区财政局 2024年度部门决算', () => {
 
   it('the “三公” 年初预算 0.95 is the whole’s 预算数 (matching 表9 合计), not each part’s', async () => {
     const d = await doc(name);
-    const claims = extractClaims(d).filter((c) => c.at.line === 484 || c.at.line === 485);
+    const claims = d.claims.filter((c) => c.at.line === 484 || c.at.line === 485);
     const budget = claims.find((c) => c.amount?.raw === '0.95万元')!;
     expect([budget.key, budget.measure]).toEqual(['threePublic.total', 'budget']);
     expect(resolveClaim(d, budget)?.figure?.fen).toBe(wan('0.95'));

@@ -4,6 +4,7 @@ import { buildDocument, entryInTemplate, readEntryWorkbook } from '../generate/i
 import { parseSource, readInputFile } from '../index.js';
 import { documentSchema, InputError, type Document, type TemplateId } from '../model/index.js';
 import { sniff } from '../read/index.js';
+import { readClaims } from '../narrative/index.js';
 
 /** The sheet every data-entry workbook has (src/generate): how `render` tells one from a disclosure. */
 export const ENTRY_GUIDE_SHEET = '填报说明';
@@ -21,7 +22,10 @@ export function isEntryWorkbook(bytes: Uint8Array): boolean {
   }
 }
 
-/** The document model as JSON (`yusuan parse --format json`), validated; its `summary` is dropped. */
+/**
+ * The document model as JSON (`yusuan parse --format json`), validated; its `summary` is dropped, and its
+ * claims are read again from its narrative, so that edited prose is never checked against stale claims.
+ */
 export function documentFromJson(bytes: Uint8Array, file: string): Document {
   let value: unknown;
   try {
@@ -36,7 +40,8 @@ export function documentFromJson(bytes: Uint8Array, file: string): Document {
     const path = issue.path.join('.') || '(根 root)';
     throw new InputError(file, `JSON 不是 yusuan 文档模型：${path}：${issue.message}`, `JSON is not a yusuan document model: ${path}: ${issue.message}`);
   }
-  return parsed.data as Document;
+  const doc = parsed.data as Omit<Document, 'claims'>;
+  return { ...doc, claims: readClaims(doc) };
 }
 
 /**

@@ -1,6 +1,6 @@
 import { Command, CommanderError, Option } from 'commander';
 import { parseFile } from '../index.js';
-import { InputError } from '../model/index.js';
+import { claimsJson, InputError } from '../model/index.js';
 import { summarize } from '../compare/summary.js';
 import { textReport } from './text-report.js';
 import { REPORT_FORMATS, type ReportFormat } from '../report/index.js';
@@ -30,7 +30,7 @@ async function parseCommand(files: string[], opts: { format: 'json' | 'text' }):
       const doc = await parseFile(file);
       const summary = summarize(doc);
       if (opts.format === 'json') {
-        const json = JSON.stringify({ ...doc, summary }, null, files.length === 1 ? 2 : undefined);
+        const json = JSON.stringify({ ...doc, claims: claimsJson(doc.claims), summary }, null, files.length === 1 ? 2 : undefined);
         process.stdout.write(json + '\n');
       } else texts.push(textReport(doc, summary));
     } catch (e) {

@@ -9,6 +9,7 @@ import { JIANGXI_TITLES, jiangxiTables } from './jiangxi.js';
 import { shanghaiContents, shanghaiProblems, shanghaiTables, wanPrecisionProblems } from './shanghai.js';
 import { SHEET } from './layout.js';
 import { generateNarrative, glossaryEntries } from './narrative.js';
+import { readClaims } from '../narrative/index.js';
 import type { EntryInput } from './types.js';
 import { collectEntryInput } from './workbook.js';
 import { assertSameKind, inTemplate } from './retemplate.js';
@@ -91,10 +92,12 @@ function build(input: EntryInput, file: string, bytes: number): Document {
     contents,
     tables,
     narrative: [],
+    claims: [],
     glossary: [],
     unrecognised: [],
   };
   doc.narrative = input.template === 'national-final' ? generateFinalNarrative(doc, input) : generateNarrative(doc, input);
+  doc.claims = readClaims(doc);
   doc.glossary = doc.narrative.filter((s) => s.part === 'glossary').flatMap(glossaryEntries);
   doc.source.lines = Math.max(0, ...doc.narrative.map((s) => s.span.to));
   return doc;

@@ -1,6 +1,5 @@
 import type { Document, Row, Section, Table, TableKind } from '../model/index.js';
 import { allSections, cellFen as fen, fenOfWanText, tableOf, wanNote as wan } from './published.js';
-import { extractClaims } from '../narrative/index.js';
 import { signedChange } from '../narrative/format.js';
 import { SHEET } from './layout.js';
 import { northWest, type Piece } from './north-west.js';
@@ -205,7 +204,7 @@ const THREE_PUBLIC_BY_CLAIM: Record<string, ThreePublicPart> = { 'threePublic.ab
 
 function claimFacts(doc: Document, input: EntryInput): void {
   let decimals = 0;
-  for (const claim of extractClaims(doc)) {
+  for (const claim of doc.claims) {
     if (claim.context === 'reason' || !claim.key || !claim.amount) continue;
     if (claim.key === 'adminCost' && input.other.adminCost === undefined) input.other.adminCost = claim.amount.fen;
     const proc = { 'procurement.goods': 'procurementGoods', 'procurement.works': 'procurementWorks', 'procurement.services': 'procurementServices' }[claim.key] as keyof OtherFigures | undefined;

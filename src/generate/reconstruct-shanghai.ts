@@ -1,7 +1,6 @@
 import { findByName, lookupCode, normaliseName } from '../catalog/index.js';
 import { allSections, cellFen as fen, fenOfWanText, tableOf, wanNote as wan } from './published.js';
 import type { Document, Table } from '../model/index.js';
-import { extractClaims } from '../narrative/index.js';
 import { signedChange } from '../narrative/format.js';
 import { SHEET } from './layout.js';
 import { northWest, type Piece } from './north-west.js';
@@ -158,7 +157,7 @@ const REASON_KEYS: Record<string, ReasonTopic> = { 'threePublic.total': 'threePu
 
 
 function narrativeFacts(doc: Document, input: EntryInput): void {
-  for (const claim of extractClaims(doc)) {
+  for (const claim of doc.claims) {
     if (claim.context === 'reason' || !claim.key || !claim.amount) continue;
     const proc = { 'procurement.goods': 'procurementGoods', 'procurement.works': 'procurementWorks', 'procurement.services': 'procurementServices' }[claim.key] as 'procurementGoods' | 'procurementWorks' | 'procurementServices' | undefined;
     if (proc) input.other[proc] = claim.amount.fen;

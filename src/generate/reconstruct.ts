@@ -1,7 +1,6 @@
 import { findByName } from '../catalog/index.js';
 import { allSections, cellFen as fen, fenOfWanText, tableOf } from './published.js';
 import type { Document, Row, TableKind } from '../model/index.js';
-import { extractClaims } from '../narrative/index.js';
 import type { Claim } from '../narrative/index.js';
 import { signedChange } from '../narrative/format.js';
 import { SHEET } from './layout.js';
@@ -250,7 +249,7 @@ function reasonAfter(claim: Claim): string | undefined {
 
 function narrativeFacts(doc: Document, input: EntryInput): void {
   let decimals = 0;
-  for (const claim of extractClaims(doc)) {
+  for (const claim of doc.claims) {
     if (claim.context === 'reason' || !claim.key) continue;
     if (claim.key.startsWith('procurement.') && claim.amount) {
       const k = { 'procurement.goods': 'procurementGoods', 'procurement.works': 'procurementWorks', 'procurement.services': 'procurementServices' }[claim.key] as 'procurementGoods' | 'procurementWorks' | 'procurementServices' | undefined;
@@ -415,7 +414,7 @@ function jiangxiEntry(doc: Document): Reconstruction {
   jiangxiProjects(doc, input);
   narrativeFacts(doc, input);
   proseFacts(doc, input);
-  for (const c of extractClaims(doc)) {
+  for (const c of doc.claims) {
     if (!c.count || c.context) continue;
     if (c.key === 'staff.authorised') input.other.staffAuthorised ??= c.count.value;
     if (c.key === 'staff.actual') input.other.staffActual ??= c.count.value;

@@ -1,5 +1,6 @@
 import type { LineSpan, Provenance } from './provenance.js';
 import type { Table, TableKind } from './table.js';
+import type { Claim } from './claim.js';
 
 export type DocumentKind = 'budget' | 'final';
 /** department = 部门汇总 (several units consolidated); unit = 单位/本级 only. */
@@ -66,6 +67,11 @@ export interface Document {
   contents: string[];
   tables: Table[];
   narrative: Section[];
+  /**
+   * Every numeric claim of the narrative, read with it (parts included, in reading order). Derived from
+   * `narrative`: whoever changes the prose reads the claims again (`readClaims`).
+   */
+  claims: Claim[];
   glossary: GlossaryEntry[];
   unrecognised: Unrecognised[];
 }

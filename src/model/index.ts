@@ -5,3 +5,4 @@ export * from './document.js';
 export * from './errors.js';
 export * from './schema.js';
 export * from './finding.js';
+export * from './claim.js';

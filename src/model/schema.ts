@@ -63,6 +63,56 @@ export const tableSchema = z.object({
   span: lineSpanSchema,
 });
 
+const claimAmountSchema = z.object({
+  fen: z.number().int().describe('exact amount in 分 (0.01 元)'),
+  raw: z.string(),
+  unit: z.enum(['元', '万元']),
+  decimals: z.number().int().nonnegative(),
+  approximate: z.boolean().optional(),
+});
+const claimPercentSchema = z.object({ value: z.number(), raw: z.string(), decimals: z.number().int().nonnegative() });
+const directionSchema = z.enum(['increase', 'decrease', 'flat']);
+
+export interface ClaimJsonShape {
+  breakdowns?: { kind: 'partition' | 'including'; label?: string; parts: ClaimJsonShape[] }[];
+  [field: string]: unknown;
+}
+
+/** A narrative claim as written to JSON: its parts nested once, under the breakdown they were listed in. */
+export const claimSchema: z.ZodType<ClaimJsonShape> = z.lazy(() =>
+  z.object({
+    subject: z.string(),
+    key: z.string().optional(),
+    phrase: z.string(),
+    amount: claimAmountSchema.optional(),
+    change: z
+      .object({
+        direction: directionSchema,
+        amount: claimAmountSchema.optional(),
+        percent: z.union([claimPercentSchema, z.literal('not-comparable')]).optional(),
+        percentDirection: directionSchema.optional(),
+        words: z.object({ amount: z.string().optional(), percent: z.string().optional() }),
+        basis: z.string(),
+      })
+      .optional(),
+    completion: z.object({ of: claimAmountSchema.optional(), percent: z.union([claimPercentSchema, z.literal('not-comparable')]) }).optional(),
+    share: z.object({ percent: claimPercentSchema, of: z.string().optional() }).optional(),
+    count: z.object({ value: z.number(), unit: z.string(), approximate: z.boolean().optional() }).optional(),
+    breakdowns: z.array(z.object({ kind: z.enum(['partition', 'including']), label: z.string().optional(), parts: z.array(claimSchema) })).optional(),
+    listLabel: z.string().optional(),
+    context: z.literal('reason').optional(),
+    parentSubject: z.string().optional(),
+    shareOf: z.string().optional(),
+    sentence: z.string(),
+    clause: z.string(),
+    at: z.object({ file: z.string(), line: z.number().int().nonnegative() }),
+    section: z.array(z.string()),
+    part: z.enum(['overview', 'explanation']),
+    item: z.number().int().positive().optional(),
+    measure: z.literal('budget').optional(),
+  }),
+);
+
 export interface SectionShape {
   heading: string;
   number?: string | undefined;
@@ -102,6 +152,10 @@ export const documentSchema = z.object({
   contents: z.array(z.string()),
   tables: z.array(tableSchema),
   narrative: z.array(sectionSchema),
+  claims: z
+    .array(claimSchema)
+    .optional()
+    .describe('the narrative\'s numeric claims, top-level ones with their parts nested; derived from `narrative` and read again from it on input'),
   glossary: z.array(z.object({ term: z.string(), definition: z.string(), at: provenanceSchema })),
   unrecognised: z.array(
     z.object({ what: z.enum(['table', 'row', 'cell', 'line', 'document']), reason: z.string(), reasonEn: z.string(), text: z.string(), at: provenanceSchema }),

@@ -1,8 +1,11 @@
 import type { Document, Section } from '../model/index.js';
 import { LineLocator } from './lines.js';
 import { AMOUNT_SOURCE, amountRegex, halfWidth, hasAmount, NOT_COMPARABLE_SOURCE, PERCENT_SOURCE, toAmount, toPercent } from './numbers.js';
-import type { Breakdown, Claim, ClaimAmount, ClaimChange, ClaimPercent, Direction, PartsKind } from './types.js';
+import type { Breakdown, Claim, ClaimAmount, ClaimChange, ClaimPercent, Direction, PartsKind } from '../model/index.js';
 import { CONTEXTUAL, isPartOf, matchSubject } from './vocabulary.js';
+
+/** What reading claims needs of a document: its prose, and the department, year and kind it is read against. */
+export type ClaimSource = Pick<Document, 'department' | 'year' | 'kind' | 'narrative'>;
 
 /**
  * Prose → claims. The narrative (情况说明) states figures in a small set of sentence patterns:
@@ -262,7 +265,7 @@ class SectionReader {
   private readonly dept: string;
 
   constructor(
-    private readonly doc: Document,
+    private readonly doc: ClaimSource,
     private readonly section: Section,
     private readonly path: string[],
     private readonly part: 'overview' | 'explanation',
@@ -664,7 +667,7 @@ class SectionReader {
   }
 }
 
-function walk(doc: Document, sections: Section[], path: string[], locator: LineLocator, out: Claim[], subjects: Map<string, { subject: string; key?: string }>, part?: 'overview' | 'explanation'): void {
+function walk(doc: ClaimSource, sections: Section[], path: string[], locator: LineLocator, out: Claim[], subjects: Map<string, { subject: string; key?: string }>, part?: 'overview' | 'explanation'): void {
   for (const section of sections) {
     const kind = part ?? (section.part === 'explanation' || section.part === 'overview' ? section.part : undefined);
     if (!kind) continue;
@@ -678,19 +681,21 @@ function walk(doc: Document, sections: Section[], path: string[], locator: LineL
   }
 }
 
-const cache = new WeakMap<Document, Claim[]>();
-
 /**
- * Every numeric claim of the narrative: the 情况说明 (explanation) sections, and the 人员/机构 counts
- * of the 概况. Claims whose subject is not in the vocabulary are kept (without `key`).
+ * Every numeric claim of the narrative, read once with the document (`Document.claims`): the 情况说明
+ * (explanation) sections, and the 人员/机构 counts of the 概况, parts included, in reading order.
+ * Claims whose subject is not in the vocabulary are kept (without `key`).
  */
-export function extractClaims(doc: Document): Claim[] {
-  const known = cache.get(doc);
-  if (known) return known;
+export function readClaims(doc: ClaimSource): Claim[] {
   const out: Claim[] = [];
-  walk(doc, doc.narrative, [], new LineLocator(doc), out, new Map());
-  cache.set(doc, out);
+  walk(doc, doc.narrative, [], new LineLocator(), out, new Map());
   return out;
+}
+
+/** The document with its prose replaced and the claims read again from the new prose. */
+export function withNarrative(doc: Document, narrative: Section[]): Document {
+  const next = { ...doc, narrative };
+  return { ...next, claims: readClaims(next) };
 }
 
 /** Top-level claims only (parts are reachable through `parts`). */

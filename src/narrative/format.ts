@@ -1,6 +1,6 @@
 import { formatFen, groupThousands } from '../model/index.js';
 import type { Location, MoneyUnit } from '../model/index.js';
-import type { Claim, ClaimAmount, ClaimChange, ClaimPercent } from './types.js';
+import type { Claim, ClaimAmount, ClaimChange, ClaimPercent } from '../model/index.js';
 
 /** The sentence a claim was read from, as a finding location. */
 export function sentenceLocation(claim: Claim): Location {

@@ -1,5 +1,5 @@
-export * from './types.js';
-export { extractClaims, topLevelClaims, parentOf, restatementOf, splitClauses } from './claims.js';
+export type { Claim, ClaimAmount, ClaimChange, ClaimPercent, ClaimCompletion, ClaimShare, ClaimCount, ClaimSite, Breakdown, PartsKind, Direction } from '../model/index.js';
+export { readClaims, withNarrative, topLevelClaims, parentOf, restatementOf, splitClauses } from './claims.js';
 export { SUBJECTS, CLASS_SUBJECTS, FAMILIES, CONTEXTUAL, matchSubject, subjectEntry, isPartOf, functionPath } from './vocabulary.js';
 export type { SubjectEntry, Family, FigureSource, CellSource, SumSource, Measure, FunctionPath } from './vocabulary.js';
 export { figureOf, resolveClaim } from './resolve.js';

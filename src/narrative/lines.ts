@@ -1,4 +1,4 @@
-import type { Document, Section } from '../model/index.js';
+import type { Section } from '../model/index.js';
 
 /**
  * Source lines of narrative text. The recogniser records, for each section, where each source line
@@ -14,8 +14,6 @@ interface Anchor {
 
 /** Maps offsets in section texts to source lines. */
 export class LineLocator {
-  constructor(_doc?: Document) {}
-
   /** The source line of `offset` in `section.text` (1-based). */
   lineOf(section: Section, offset: number): number {
     const anchors = this.anchorsOf(section);

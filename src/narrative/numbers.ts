@@ -1,6 +1,6 @@
 import { parseAmount } from '../model/index.js';
 import type { MoneyUnit } from '../model/index.js';
-import type { ClaimAmount, ClaimPercent } from './types.js';
+import type { ClaimAmount, ClaimPercent } from '../model/index.js';
 
 /** Full-width digits and punctuation as printed in prose → half-width. */
 const FULL_WIDTH = /[０-９．，－％]/;

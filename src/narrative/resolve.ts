@@ -1,6 +1,6 @@
 import { tablesOfKind } from '../model/index.js';
 import type { Document, MoneyUnit, Row, Table } from '../model/index.js';
-import type { Claim } from './types.js';
+import type { Claim } from '../model/index.js';
 import { subjectEntry } from './vocabulary.js';
 import type { CellSource, FigureSource, Measure, SubjectEntry, SumSource } from './vocabulary.js';
 

@@ -7,6 +7,7 @@ import type { RecognizeContext } from './context.js';
 import { isNoteLine, type TableBounds } from './grid-table.js';
 import { departmentName, listedSubUnits, readIdentity } from './identity.js';
 import { isPartHeading, readGlossary, readNarrative } from './narrative.js';
+import { readClaims } from '../narrative/index.js';
 import { readerFor } from './readers.js';
 import { addUnit } from './units.js';
 
@@ -232,17 +233,20 @@ export function recognize(grid: Grid, format?: SourceFormat): Document {
   const inTable = (no: number) => tables.some((t) => no >= t.span.from && no <= t.span.to) || (toc !== undefined && no > lines[toc[0]]!.no - 1 && no < lines[toc[1]]!.no);
   const narrative = readNarrative(file, lines, inTable);
   const scope = identity.scope ?? (ctx.units.length > 1 ? 'department' : 'unit');
+  const year = identity.year ?? 0;
+  const kind = identity.kind ?? template.kind;
   return {
     source: { file, format: format ?? grid.format, bytes: grid.bytes, encoding: grid.encoding, lines: lines.length },
     department,
-    year: identity.year ?? 0,
-    kind: identity.kind ?? template.kind,
+    year,
+    kind,
     scope,
     template: template.id,
     units: ctx.units,
     contents: contentsOf(lines, toc),
     tables,
     narrative,
+    claims: readClaims({ department, year, kind, narrative }),
     glossary: readGlossary(narrative, lines),
     unrecognised,
   };

@@ -1,5 +1,5 @@
 import type { Location } from '../../model/index.js';
-import { extractClaims, resolveClaim, restatementOf } from '../../narrative/index.js';
+import { resolveClaim, restatementOf } from '../../narrative/index.js';
 import type { Claim, ClaimAmount, Figure } from '../../narrative/index.js';
 import { asPrinted, money, place, sentenceLocation } from '../../narrative/format.js';
 import { describeRef, locationOf, tableName } from '../identity.js';
@@ -105,7 +105,7 @@ export default defineRule({
       '\nEach figure the narrative names is looked up in the table that prints it (through the subject vocabulary) and compared exactly; figures printed at a coarser precision (fewer decimals, or 万元 in the prose against 元 in the table) are compared after rounding the table figure to that precision, sums of several cells allow the rounding tolerance (reported as info). When the tables print only part of a subject the table figure is a lower bound. Fix: correct the narrative (or the table).',
   },
   check(ctx) {
-    for (const claim of extractClaims(ctx.doc)) {
+    for (const claim of ctx.doc.claims) {
       if (claim.context === 'reason') continue;
       // A restatement (「2026年预算安排…」 of a numbered item) is compared with the item's own figure by
       // narrative/restated-consistently; the item's figure is compared with the table here.

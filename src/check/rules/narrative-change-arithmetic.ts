@@ -1,4 +1,4 @@
-import { extractClaims, restatementOf } from '../../narrative/index.js';
+import { restatementOf } from '../../narrative/index.js';
 import type { Claim, ClaimAmount, ClaimChange } from '../../narrative/index.js';
 import { asPrinted, money, percentText, place, sentenceLocation, signedChange } from '../../narrative/format.js';
 import { defineRule } from '../rule.js';
@@ -180,7 +180,7 @@ export default defineRule({
       '\nFor 「X, up/down D from last year, P%」 the base is X ∓ D and P must equal D / base within one unit of the last printed digit plus the rounding of the two amounts. Direction words must agree; 「持平」 means 0; the base cannot be negative; a zero base takes 「--（不可比）」 (「0%」 for 0→0 is reported as info). A percent whose base is stated in the same sentence (「执行数为A，预算安排B，比执行数增加P%」) must equal (B − A) / A.',
   },
   check(ctx) {
-    const claims = extractClaims(ctx.doc);
+    const claims = ctx.doc.claims;
     for (const [at, claim] of claims.entries()) {
       if (claim.context === 'reason' || !claim.change) continue;
       check(ctx, claim, claim.change);

@@ -1,4 +1,4 @@
-import { extractClaims, FAMILIES, parentOf } from '../../narrative/index.js';
+import { FAMILIES, parentOf } from '../../narrative/index.js';
 import type { Claim, Family } from '../../narrative/index.js';
 import type { DocumentKind } from '../../model/index.js';
 import { money, place, sentenceLocation, signedChange } from '../../narrative/format.js';
@@ -192,7 +192,7 @@ export default defineRule({
       '\nParts listed in the narrative add up to the whole they break down (三公, vehicles, procurement, income, the 按…划分 lists, staff counts), and when every part states its change, the changes add up to the change of the whole. Within the rounding tolerance differences are info; lists after 其中 that may be partial are reported only when the parts exceed the whole. Measurements (平方米) and approximate (约) figures are info only; a list naming one subject twice is not a list of parts.',
   },
   check(ctx) {
-    const claims = extractClaims(ctx.doc);
+    const claims = ctx.doc.claims;
     for (const g of groups(claims, ctx.doc.kind)) checkGroup(ctx, g);
   },
 });

@@ -1,5 +1,5 @@
 import type { Document } from '../../model/index.js';
-import { extractClaims, figureOf, subjectEntry } from '../../narrative/index.js';
+import { figureOf, subjectEntry } from '../../narrative/index.js';
 import type { Figure, Measure } from '../../narrative/index.js';
 import { asPrinted, money, place, sentenceLocation, signedChange } from '../../narrative/format.js';
 import { describeRef, locationOf } from '../identity.js';
@@ -51,7 +51,7 @@ export default defineRule({
       return;
     }
     const unmatched: string[] = [];
-    for (const claim of extractClaims(doc)) {
+    for (const claim of doc.claims) {
       const change = claim.change;
       if (claim.context === 'reason' || !claim.key || !claim.amount || !change || change.amount?.approximate) continue;
       const years = /(\d{4})\s*年/.exec(change.basis);

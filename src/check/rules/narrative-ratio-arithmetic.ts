@@ -1,5 +1,5 @@
 import type { Document } from '../../model/index.js';
-import { extractClaims, matchSubject, parentOf, figureOf } from '../../narrative/index.js';
+import { matchSubject, parentOf, figureOf } from '../../narrative/index.js';
 import type { Claim, ClaimAmount, ClaimPercent } from '../../narrative/index.js';
 import { asPrinted, money, place, sentenceLocation } from '../../narrative/format.js';
 import { describeRef, locationOf } from '../identity.js';
@@ -96,7 +96,7 @@ export default defineRule({
       '\n「完成全年预算B的P%」 needs P = A / B; 「占(X的)P%」 needs P = part / whole, the whole being the figure named after 占, the list\'s total or the subject the sentence is about. One unit of the last printed digit plus the rounding of the amounts is tolerated.',
   },
   check(ctx) {
-    const claims = extractClaims(ctx.doc);
+    const claims = ctx.doc.claims;
     for (const claim of claims) {
       if (claim.context === 'reason' || !claim.amount) continue;
       const c = claim.completion;

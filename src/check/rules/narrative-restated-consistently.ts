@@ -1,4 +1,4 @@
-import { CONTEXTUAL, extractClaims, parentOf, restatementOf } from '../../narrative/index.js';
+import { CONTEXTUAL, parentOf, restatementOf } from '../../narrative/index.js';
 import type { Claim, ClaimAmount } from '../../narrative/index.js';
 import { asPrinted, sentenceLocation } from '../../narrative/format.js';
 import { defineRule } from '../rule.js';
@@ -55,7 +55,7 @@ export default defineRule({
       '\nThe same subject stated twice (same vocabulary subject, same scope — fiscal-only statements are compared with all-funds ones only when the wholes they break down are equal) must carry the same amount, and the same change against the same basis. Context-dependent subjects (预算安排) are compared only within one section and numbered item; in an item that opens with its figure, this year\'s 预算安排 restates that figure.',
   },
   check(ctx) {
-    const all = extractClaims(ctx.doc);
+    const all = ctx.doc.claims;
     // A numbered item's 「（本年）预算安排」 against the figure the item opened with.
     for (const b of all) {
       const a = restatementOf(b);

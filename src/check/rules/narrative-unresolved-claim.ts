@@ -1,4 +1,4 @@
-import { extractClaims, resolveClaim, restatementOf } from '../../narrative/index.js';
+import { resolveClaim, restatementOf } from '../../narrative/index.js';
 import type { Claim } from '../../narrative/index.js';
 import { asPrinted, place, sentenceLocation } from '../../narrative/format.js';
 import { defineRule } from '../rule.js';
@@ -22,7 +22,7 @@ export default defineRule({
       '\nEvery figure of the narrative becomes a claim; those whose subject is not in the vocabulary, whose table is not published, or that only illustrate a reason cannot be checked against the tables and are listed here (they still take part in the narrative\'s own arithmetic checks).',
   },
   check(ctx) {
-    for (const claim of extractClaims(ctx.doc)) {
+    for (const claim of ctx.doc.claims) {
       // A numbered item's 「预算安排」 is checked against the item's own figure (restated-consistently).
       if (restatementOf(claim) && claim.context !== 'reason') continue;
       const r = claim.key ? resolveClaim(ctx.doc, claim) : undefined;

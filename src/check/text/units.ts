@@ -160,7 +160,7 @@ export function textUnits(doc: Document): TextUnit[] {
 
 function collectUnits(doc: Document): TextUnit[] {
   const units: TextUnit[] = [];
-  const locator = new LineLocator(doc);
+  const locator = new LineLocator();
   for (const { section } of walkSections(doc)) {
     const head = new Unit(isPart(section) ? 'part' : 'heading', section.heading, false, () => sectionLocation(section));
     head.section = section;

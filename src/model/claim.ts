@@ -1,4 +1,4 @@
-import type { MoneyUnit } from '../model/index.js';
+import type { MoneyUnit } from './amount.js';
 
 /** An amount as stated in the prose: exact fen, the text as printed, the unit and printed decimals. */
 export interface ClaimAmount {
@@ -120,4 +120,17 @@ export interface Claim {
    * 决算: the figure is the 预算数 (「年初预算为…」「预算数为…」) of its subject, not the 决算数.
    */
   measure?: 'budget';
+}
+
+/** A claim as written to JSON: parts nested once, under their breakdown (`parts` repeats them in memory). */
+export type ClaimJson = Omit<Claim, 'parts' | 'breakdowns'> & { breakdowns?: (Omit<Breakdown, 'parts'> & { parts: ClaimJson[] })[] };
+
+/** The claims of a document as written to JSON: the top-level ones, each part nested once under its breakdown. */
+export function claimsJson(claims: Claim[]): ClaimJson[] {
+  const parts = new Set(claims.flatMap((c) => c.parts ?? []));
+  const json = (c: Claim): ClaimJson => {
+    const { parts: _parts, breakdowns, ...rest } = c;
+    return breakdowns ? { ...rest, breakdowns: breakdowns.map((b) => ({ ...b, parts: b.parts.map(json) })) } : rest;
+  };
+  return claims.filter((c) => !parts.has(c)).map(json);
 }
