@@ -1,5 +1,6 @@
 import type { Location } from '../../model/index.js';
 import { resolveClaim, restatementOf } from '../../narrative/index.js';
+import { resolvedClaim } from '../claim-resolutions.js';
 import type { Claim, ClaimAmount, Figure } from '../../narrative/index.js';
 import { asPrinted, money, place, sentenceLocation } from '../../narrative/format.js';
 import { describeRef, locationOf, tableName } from '../identity.js';
@@ -110,7 +111,7 @@ export default defineRule({
       // A restatement (「2026年预算安排…」 of a numbered item) is compared with the item's own figure by
       // narrative/restated-consistently; the item's figure is compared with the table here.
       if (claim.amount && !claim.amount.approximate && !restatementOf(claim)) {
-        const r = resolveClaim(ctx.doc, claim);
+        const r = resolvedClaim(ctx, claim);
         if (r?.figure) compare(ctx, claim, claim.amount, r.figure, { zh: '', en: '' });
       }
       if (ctx.doc.kind === 'final' && claim.completion?.of) {

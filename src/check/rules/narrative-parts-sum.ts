@@ -116,8 +116,8 @@ function checkGroup(outer: RuleContext, g: Group): void {
     const ordered = g.family ? [whole, ...parts] : [...parts.slice(0, 1), whole, ...parts.slice(1)];
     return ordered.map(sentenceLocation).filter((l, i, a) => a.findIndex((x) => x.line === l.line) === i);
   };
-  const where = `${place(whole)}「${whole.subject}」`;
-  const whereEn = `line ${whole.at.line} "${whole.subject}"`;
+  const where = () => `${place(whole)}「${whole.subject}」`;
+  const whereEn = () => `line ${whole.at.line} "${whole.subject}"`;
   const sumText = () => parts.map(describe).join(' + ');
   if (whole.amount) {
     const unit = whole.amount.unit;
@@ -129,8 +129,8 @@ function checkGroup(outer: RuleContext, g: Group): void {
       const rounding = Math.abs(diff) <= tol;
       ctx.report({
         ...(rounding ? { severity: 'info' as const } : {}),
-        message: `${where}${money(whole.amount.fen, unit)}${unit}，${g.label}之和 ${sumText()} = ${money(sum, unit)}${unit}，相差 ${money(diff, unit)}${rounding ? '（尾数误差）' : g.complete ? '' : '（部分之和超过总数）'}`,
-        messageEn: `${whereEn} ${money(whole.amount.fen, unit)}: ${g.labelEn} add up to ${money(sum, unit)}, a difference of ${money(diff, unit)}${rounding ? ' (rounding)' : ''}`,
+        message: `${where()}${money(whole.amount.fen, unit)}${unit}，${g.label}之和 ${sumText()} = ${money(sum, unit)}${unit}，相差 ${money(diff, unit)}${rounding ? '（尾数误差）' : g.complete ? '' : '（部分之和超过总数）'}`,
+        messageEn: `${whereEn()} ${money(whole.amount.fen, unit)}: ${g.labelEn} add up to ${money(sum, unit)}, a difference of ${money(diff, unit)}${rounding ? ' (rounding)' : ''}`,
         expected: whole.amount.fen,
         actual: sum,
         difference: diff,
@@ -153,8 +153,8 @@ function checkGroup(outer: RuleContext, g: Group): void {
         const changes = parts.map((p, i) => `${p.subject} ${partChanges[i]! >= 0 ? '+' : ''}${money(partChanges[i]!, unit)}`).join('，');
         ctx.report({
           ...(rounding ? { severity: 'info' as const } : {}),
-          message: `${where}比${basis || '上年'}${wholeChange >= 0 ? '增加' : '减少'} ${money(Math.abs(wholeChange), unit)}${unit}，而${g.label}的增减额之和为 ${changeSum >= 0 ? '+' : ''}${money(changeSum, unit)}${unit}（${changes}），相差 ${money(cdiff, unit)}${rounding ? '（尾数误差）' : ''}`,
-          messageEn: `${whereEn} changes by ${money(wholeChange, unit)} from ${basis || 'last year'}, but the changes of ${g.labelEn} add up to ${money(changeSum, unit)}, a difference of ${money(cdiff, unit)}${rounding ? ' (rounding)' : ''}`,
+          message: `${where()}比${basis || '上年'}${wholeChange >= 0 ? '增加' : '减少'} ${money(Math.abs(wholeChange), unit)}${unit}，而${g.label}的增减额之和为 ${changeSum >= 0 ? '+' : ''}${money(changeSum, unit)}${unit}（${changes}），相差 ${money(cdiff, unit)}${rounding ? '（尾数误差）' : ''}`,
+          messageEn: `${whereEn()} changes by ${money(wholeChange, unit)} from ${basis || 'last year'}, but the changes of ${g.labelEn} add up to ${money(changeSum, unit)}, a difference of ${money(cdiff, unit)}${rounding ? ' (rounding)' : ''}`,
           expected: wholeChange,
           actual: changeSum,
           difference: cdiff,
@@ -170,8 +170,8 @@ function checkGroup(outer: RuleContext, g: Group): void {
   const sum = parts.reduce((s, p) => s + p.count!.value, 0);
   if (sum !== total && (g.complete || sum > total)) {
     ctx.report({
-      message: `${where}${total}${whole.count!.unit}，${g.label}之和 ${sumText()} = ${sum}${whole.count!.unit}`,
-      messageEn: `${whereEn} ${total}: ${g.labelEn} add up to ${sum}`,
+      message: `${where()}${total}${whole.count!.unit}，${g.label}之和 ${sumText()} = ${sum}${whole.count!.unit}`,
+      messageEn: `${whereEn()} ${total}: ${g.labelEn} add up to ${sum}`,
       locations: locations(),
     });
   }

@@ -1,4 +1,5 @@
-import { resolveClaim, restatementOf } from '../../narrative/index.js';
+import { restatementOf } from '../../narrative/index.js';
+import { resolvedClaim } from '../claim-resolutions.js';
 import type { Claim } from '../../narrative/index.js';
 import { asPrinted, place, sentenceLocation } from '../../narrative/format.js';
 import { defineRule } from '../rule.js';
@@ -25,7 +26,7 @@ export default defineRule({
     for (const claim of ctx.doc.claims) {
       // A numbered item's 「预算安排」 is checked against the item's own figure (restated-consistently).
       if (restatementOf(claim) && claim.context !== 'reason') continue;
-      const r = claim.key ? resolveClaim(ctx.doc, claim) : undefined;
+      const r = claim.key ? resolvedClaim(ctx, claim) : undefined;
       if (r?.figure && claim.context !== 'reason') continue;
       const what = `${place(claim)}「${claim.subject || claim.phrase}」${stated(claim)}`;
       const whatEn = `line ${claim.at.line} "${claim.subject || claim.phrase}" ${stated(claim)}`;
