@@ -88,6 +88,14 @@ describe('yusuan parse output', () => {
     expect(doc.tables[0].rows[0].cells.amount.fen).toBe(3390780000);
   });
 
+  it('prints the narrative claims, each with its subject, amount, change and line', async () => {
+    expect(await run('parse', SEEDS.s004)).toBe(0);
+    const doc = JSON.parse(out);
+    expect(doc.claims).toHaveLength(14); // top-level; 56 with their parts
+    const income = doc.claims.find((c: { key?: string }) => c.key === 'income.total');
+    expect([income.amount.fen, income.change.direction, income.change.amount.fen, income.change.basis, income.at.line]).toEqual([959_510_000, 'increase', 55_360_000, '上年预算安排', 273]);
+  });
+
   it('prints JSON Lines for several files', async () => {
     expect(await run('parse', SEEDS.s000, SEEDS.s001, SEEDS.s003)).toBe(0);
     const lines = out.trim().split('\n').map((l) => JSON.parse(l));
@@ -97,6 +105,7 @@ describe('yusuan parse output', () => {
   it('prints a Chinese overview with --format text', async () => {
     expect(await run('parse', SEEDS.s003, '--format', 'text')).toBe(0);
     expect(out).toContain('广州市医疗保障局 2026年部门预算（部门汇总，3个预算单位）');
+    expect(out).toContain('说明中的数字 claims: 21 条（14 条主题可与表格核对 14 with a known subject）');
     expect(out).toMatch(/表12 部门预算项目支出及其他支出预算表\s+37 行\s+合计 626,979\.80 万元（5段合并）/);
     expect(out).toContain('未识别 unrecognised: 无 none');
   });

@@ -47,6 +47,8 @@ export function textReport(doc: Document, summary: Summary): string {
   out.push(`    一般公共预算 ${fmt(summary.generalPublicBudget)}  政府性基金 ${fmt(summary.governmentFund)}  国有资本经营 ${fmt(summary.stateCapital)}  “三公”经费 ${fmt(summary.threePublic)}`);
   out.push(`    项目数 ${summary.projectCount ?? '—'}`);
   out.push(`  说明 narrative: ${doc.narrative.map((s) => `${s.number ?? ''} ${s.heading}（${s.children.length}节）`).join('；')}`);
+  const keyed = doc.claims.filter((c) => c.key).length;
+  out.push(`  说明中的数字 claims: ${doc.claims.length} 条（${keyed} 条主题可与表格核对 ${keyed} with a known subject）`);
   out.push(`  名词解释 glossary: ${doc.glossary.length} 条`);
   if (doc.unrecognised.length === 0) out.push('  未识别 unrecognised: 无 none');
   else {
