@@ -13,27 +13,27 @@ const SEVERITY_ORDER = { error: 0, warning: 1, info: 2 } as const;
 function identityFinding(e: Evaluation, severity: Finding['severity'], failCount: Map<object, number>, passCount: Map<object, number>): Finding {
   const { identity } = e;
   const refs = [...identity.left, ...identity.right];
-  const unit = refs[0]?.ref.table.unit ?? '万元';
-  const value = (t: Identity['left'][number]) => printed(t.ref.row.cells[t.ref.column]?.fen ?? 0, unit);
+  const unit = refs[0]?.table.unit ?? '万元';
+  const value = (t: Identity['left'][number]) => printed(t.row.cells[t.column]?.fen ?? 0, unit);
   // Long sums are summarised: the locations list every cell anyway.
   const side = (terms: Identity['left']) =>
     terms.length > 3
-      ? `${describeRef(terms[0]!.ref)} 等 ${terms.length} 项之和`
-      : terms.map((t, i) => `${i === 0 ? (t.sign < 0 ? '−' : '') : t.sign < 0 ? ' − ' : ' + '}${describeRef(t.ref)} ${value(t)}`).join('');
+      ? `${describeRef(terms[0]!)} 等 ${terms.length} 项之和`
+      : terms.map((t, i) => `${i === 0 ? (t.sign < 0 ? '−' : '') : t.sign < 0 ? ' − ' : ' + '}${describeRef(t)} ${value(t)}`).join('');
   const rel = identity.relation === '=' ? '≠' : identity.relation === '>=' ? '<' : '>';
   const what = e.rounding ? `尾数误差（相差 ${printed(Math.abs(e.difference), unit)}，在${ROUNDING_TOLERANCE_NAME.split(' ')[0]}容许范围 ${printed(e.tolerance, unit)} 内）` : `相差 ${printed(e.difference, unit)}`;
   const whatEn = e.rounding ? `rounding difference of ${printed(Math.abs(e.difference), unit)} (within the ${printed(e.tolerance, unit)} rounding tolerance)` : `difference ${printed(e.difference, unit)}`;
   // Most likely wrong first: the cell in most failing identities, then in fewest passing ones.
   const ordered = refs
-    .map((t, i) => ({ t, i, fail: failCount.get(refKey(t.ref)) ?? 0, pass: passCount.get(refKey(t.ref)) ?? 0 }))
+    .map((t, i) => ({ t, i, fail: failCount.get(refKey(t)) ?? 0, pass: passCount.get(refKey(t)) ?? 0 }))
     .sort((a, b) => b.fail - a.fail || a.pass - b.pass || a.i - b.i);
   const seen = new Set<object>();
   const locations: Location[] = [];
   for (const o of ordered) {
-    const k = refKey(o.t.ref);
+    const k = refKey(o.t);
     if (seen.has(k)) continue;
     seen.add(k);
-    locations.push(locationOf(o.t.ref));
+    locations.push(locationOf(o.t));
   }
   return {
     rule: identity.rule,
@@ -70,7 +70,7 @@ export function runRules(doc: Document, rules: Rule[], options: CheckOptions = {
   const passCount = new Map<object, number>();
   const tally = (counts: Map<object, number>, terms: Identity['left'], onlyKnown: boolean) => {
     for (const t of terms) {
-      const k = refKey(t.ref);
+      const k = refKey(t);
       if (onlyKnown && !failCount.has(k)) continue;
       counts.set(k, (counts.get(k) ?? 0) + 1);
     }

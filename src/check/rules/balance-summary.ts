@@ -1,5 +1,5 @@
 import type { Row, Table } from '../../model/index.js';
-import { plus, type Term } from '../identity.js';
+import { plus, plusEach } from '../identity.js';
 import { amountColumns, figure, panels } from '../lookup.js';
 import { defineRule } from '../rule.js';
 import type { RuleContext } from '../rule.js';
@@ -12,8 +12,7 @@ const FUND_BREAKDOWN = /^(一般公共预算|政府性基金预算|国有资本�
 function addUp(ctx: RuleContext, table: Table, total: Row, parts: Row[], zh: string, en: string): void {
   for (const column of amountColumns(table, total.panel)) {
     if (!total.cells[column]) continue;
-    const right: Term[] = parts.filter((r) => r.cells[column]).map((r) => plus({ table, row: r, column }));
-    ctx.identity({ rule: 'balance/summary', left: [plus({ table, row: total, column })], right, relation: '=', zh, en });
+    ctx.identity({ rule: 'balance/summary', left: [plus({ table, row: total, column })], right: plusEach(table, parts, column), relation: '=', zh, en });
   }
 }
 
