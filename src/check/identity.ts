@@ -29,8 +29,11 @@ export interface Identity {
   en: string;
 }
 
-export const plus = (ref: CellRef): Term => ({ table: ref.table, row: ref.row, column: ref.column, sign: 1 });
-export const minus = (ref: CellRef): Term => ({ table: ref.table, row: ref.row, column: ref.column, sign: -1 });
+/** The cell in `column` of `row`, added to (plus) or subtracted from (minus) a sum. */
+export const plus = (table: Table, row: Row, column: string): Term => ({ table, row, column, sign: 1 });
+export const minus = (table: Table, row: Row, column: string): Term => ({ table, row, column, sign: -1 });
+/** A cell found by `figure`, added to a sum. */
+export const plusRef = (ref: CellRef): Term => plus(ref.table, ref.row, ref.column);
 
 /** `plus` of the cell in `column` of each row that prints one there (the others are skipped). */
 export function plusEach(table: Table, rows: readonly Row[], column: string): Term[] {

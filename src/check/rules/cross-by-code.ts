@@ -59,8 +59,8 @@ export default defineRule({
         const en = `code ${code}: expenditure table equals the fund tables`;
         for (const column of COLUMNS) {
           const right: Term[] = [];
-          for (const x of inFunds) if (x?.row.cells[column]) right.push(plus({ table: x.table, row: x.row, column }));
-          const left: Term[] = e?.row.cells[column] ? [plus({ table: e.table, row: e.row, column })] : [];
+          for (const x of inFunds) if (x?.row.cells[column]) right.push(plus(x.table, x.row, column));
+          const left: Term[] = e?.row.cells[column] ? [plus(e.table, e.row, column)] : [];
           if (left.length === 0 && right.length === 0) continue;
           ctx.identity({ rule: 'cross/by-code', left, right, relation: '=', zh, en });
         }
@@ -84,7 +84,7 @@ export default defineRule({
         const key = name(row.name);
         if (table.kind === 'summary' && expenditureClasses.size > 0) {
           const e = expenditureClasses.get(key);
-          ctx.identity({ rule: 'cross/by-code', left: [plus({ table, row, column: 'amount' })], right: e?.row.cells.total ? [plus({ table: e.table, row: e.row, column: 'total' })] : [], relation: '=', zh: `收支总表「${row.name}」应等于支出总表同名类级科目`, en: `summary ${row.name} equals the expenditure table's 类` });
+          ctx.identity({ rule: 'cross/by-code', left: [plus(table, row, 'amount')], right: e?.row.cells.total ? [plus(e.table, e.row, 'total')] : [], relation: '=', zh: `收支总表「${row.name}」应等于支出总表同名类级科目`, en: `summary ${row.name} equals the expenditure table's 类` });
         }
         if (compareFunds) {
           const columns = finalKind ? (['gpb', 'govFund', 'stateCapital'] as const) : (['amount'] as const);
@@ -93,9 +93,9 @@ export default defineRule({
             const sources = column === 'amount' ? fundClasses : [fundClasses[['gpb', 'govFund', 'stateCapital'].indexOf(column)]!];
             const right: Term[] = sources.flatMap((m) => {
               const x = m.get(key);
-              return x?.row.cells.total ? [plus({ table: x.table, row: x.row, column: 'total' })] : [];
+              return x?.row.cells.total ? [plus(x.table, x.row, 'total')] : [];
             });
-            ctx.identity({ rule: 'cross/by-code', left: [plus({ table, row, column })], right, relation: '=', zh: `财政拨款收支总表「${row.name}」应等于分资金支出表同名类级科目之和`, en: `fiscal summary ${row.name} equals the fund tables' 类` });
+            ctx.identity({ rule: 'cross/by-code', left: [plus(table, row, column)], right, relation: '=', zh: `财政拨款收支总表「${row.name}」应等于分资金支出表同名类级科目之和`, en: `fiscal summary ${row.name} equals the fund tables' 类` });
           }
         }
       }

@@ -16,7 +16,7 @@ function rollUp(ctx: RuleContext, table: Table, rows: Row[]): void {
     const en = `${parent.code} equals the sum of its sub-items`;
     for (const column of columns) {
       if (!parent.cells[column]) continue;
-      ctx.identity({ rule: 'sum/hierarchy', left: [plus({ table, row: parent, column })], right: plusEach(table, children, column), relation: '=', zh, en });
+      ctx.identity({ rule: 'sum/hierarchy', left: [plus(table, parent, column)], right: plusEach(table, children, column), relation: '=', zh, en });
     }
   }
   // The total row (合计 / 人员经费合计 …) equals the sum of the top-level (类) rows.
@@ -28,7 +28,7 @@ function rollUp(ctx: RuleContext, table: Table, rows: Row[]): void {
   const en = `${total.name} equals the sum of the top-level items`;
   for (const column of columns) {
     if (!total.cells[column]) continue;
-    ctx.identity({ rule: 'sum/hierarchy', left: [plus({ table, row: total, column })], right: plusEach(table, top, column), relation: '=', zh, en });
+    ctx.identity({ rule: 'sum/hierarchy', left: [plus(table, total, column)], right: plusEach(table, top, column), relation: '=', zh, en });
   }
 }
 

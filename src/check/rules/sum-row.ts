@@ -28,10 +28,10 @@ export default defineRule({
           const right: Term[] = [];
           for (const { key, negative } of partsOf(spec.parts)) {
             const cell = row.cells[key];
-            if (cell) right.push(negative ? minus({ table, row, column: key }) : plus({ table, row, column: key }));
+            if (cell) right.push(negative ? minus(table, row, key) : plus(table, row, key));
           }
           if (right.length === 0) continue;
-          ctx.identity({ rule: 'sum/row', left: [plus({ table, row, column: spec.total })], right, relation: '=', zh: spec.zh, en: spec.en });
+          ctx.identity({ rule: 'sum/row', left: [plus(table, row, spec.total)], right, relation: '=', zh: spec.zh, en: spec.en });
         }
       }
     }

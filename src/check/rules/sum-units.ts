@@ -8,7 +8,7 @@ function sumOf(ctx: RuleContext, table: Table, total: Row, parts: Row[], zh: str
   for (const column of amountColumns(table)) {
     if (!total.cells[column]) continue;
     const right = plusEach(table, parts, column);
-    if (right.length) ctx.identity({ rule: 'sum/units', left: [plus({ table, row: total, column })], right, relation: '=', zh, en });
+    if (right.length) ctx.identity({ rule: 'sum/units', left: [plus(table, total, column)], right, relation: '=', zh, en });
   }
 }
 
