@@ -91,10 +91,11 @@ export default defineRule({
           for (const column of columns) {
             if (!row.cells[column]) continue;
             const sources = column === 'amount' ? fundClasses : [fundClasses[['gpb', 'govFund', 'stateCapital'].indexOf(column)]!];
-            const right: Term[] = sources.flatMap((m) => {
+            const right: Term[] = [];
+            for (const m of sources) {
               const x = m.get(key);
-              return x?.row.cells.total ? [plus(x.table, x.row, 'total')] : [];
-            });
+              if (x?.row.cells.total) right.push(plus(x.table, x.row, 'total'));
+            }
             ctx.identity({ rule: 'cross/by-code', left: [plus(table, row, column)], right, relation: '=', zh: `财政拨款收支总表「${row.name}」应等于分资金支出表同名类级科目之和`, en: `fiscal summary ${row.name} equals the fund tables' 类` });
           }
         }
