@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { countHan, HAN, repeatedWords } from '../src/check/text/scan.js';
+import { allMatches, bracketProblems, countHan, HAN, repeatedWords } from '../src/check/text/scan.js';
 import { textUnits } from '../src/check/text/units.js';
 import { columnLabel, printed } from '../src/check/identity.js';
 import { formatFen } from '../src/model/index.js';
@@ -23,6 +23,21 @@ describe('text scans', () => {
     for (const t of cases) {
       expect(repeatedWords(t).map((m) => [m.index, m.word, m.match])).toEqual([...t.matchAll(re)].map((m) => [m.index, m[1], m[0]]));
     }
+  });
+
+  it('allMatches gives what matchAll gives, and leaves the regex reusable', () => {
+    const re = /(?:比|较)\s*((?:19|20)\d{2})\s*年/gu;
+    for (const t of ['比2025年预算增加，较 2024 年减少', '', '无年份', '比2026年']) {
+      const expected = [...t.matchAll(re)].map((m) => [m.index, m[0], m[1]]);
+      expect(allMatches(re, t).map((m) => [m.index, m[0], m[1]])).toEqual(expected);
+      expect(re.lastIndex).toBe(0);
+    }
+  });
+
+  it('bracketProblems pairs marks found by a regex search as it did reading every character', () => {
+    expect(bracketProblems('“优秀调解案例”活动。”')).toEqual([{ index: 11, char: '”', kind: 'unopened' }]);
+    expect(bracketProblems('维修（护)费，《预算法》、(1) 项目')).toEqual([]);
+    expect(bracketProblems('DRG’s “两库” "x')).toEqual([{ index: 11, char: '"', kind: 'unclosed' }]);
   });
 
   it('countHan counts what HAN matches, code point by code point', async () => {

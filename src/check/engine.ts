@@ -10,30 +10,30 @@ export interface CheckOptions {
 
 const SEVERITY_ORDER = { error: 0, warning: 1, info: 2 } as const;
 
-function identityFinding(e: Evaluation, severity: Finding['severity'], failCount: Map<object, number>, passCount: Map<object, number>): Finding {
+function identityFinding(e: Evaluation, severity: Finding['severity'], failCount: Map<object, number>, passCount: (key: object) => number): Finding {
   const { identity } = e;
   const refs = [...identity.left, ...identity.right];
-  const unit = refs[0]?.ref.table.unit ?? '万元';
-  const value = (t: Identity['left'][number]) => printed(t.ref.row.cells[t.ref.column]?.fen ?? 0, unit);
+  const unit = refs[0]?.table.unit ?? '万元';
+  const value = (t: Identity['left'][number]) => printed(t.row.cells[t.column]?.fen ?? 0, unit);
   // Long sums are summarised: the locations list every cell anyway.
   const side = (terms: Identity['left']) =>
     terms.length > 3
-      ? `${describeRef(terms[0]!.ref)} 等 ${terms.length} 项之和`
-      : terms.map((t, i) => `${i === 0 ? (t.sign < 0 ? '−' : '') : t.sign < 0 ? ' − ' : ' + '}${describeRef(t.ref)} ${value(t)}`).join('');
+      ? `${describeRef(terms[0]!)} 等 ${terms.length} 项之和`
+      : terms.map((t, i) => `${i === 0 ? (t.sign < 0 ? '−' : '') : t.sign < 0 ? ' − ' : ' + '}${describeRef(t)} ${value(t)}`).join('');
   const rel = identity.relation === '=' ? '≠' : identity.relation === '>=' ? '<' : '>';
   const what = e.rounding ? `尾数误差（相差 ${printed(Math.abs(e.difference), unit)}，在${ROUNDING_TOLERANCE_NAME.split(' ')[0]}容许范围 ${printed(e.tolerance, unit)} 内）` : `相差 ${printed(e.difference, unit)}`;
   const whatEn = e.rounding ? `rounding difference of ${printed(Math.abs(e.difference), unit)} (within the ${printed(e.tolerance, unit)} rounding tolerance)` : `difference ${printed(e.difference, unit)}`;
   // Most likely wrong first: the cell in most failing identities, then in fewest passing ones.
   const ordered = refs
-    .map((t, i) => ({ t, i, fail: failCount.get(refKey(t.ref)) ?? 0, pass: passCount.get(refKey(t.ref)) ?? 0 }))
+    .map((t, i) => ({ t, i, fail: failCount.get(refKey(t)) ?? 0, pass: passCount(refKey(t)) }))
     .sort((a, b) => b.fail - a.fail || a.pass - b.pass || a.i - b.i);
   const seen = new Set<object>();
   const locations: Location[] = [];
   for (const o of ordered) {
-    const k = refKey(o.t.ref);
+    const k = refKey(o.t);
     if (seen.has(k)) continue;
     seen.add(k);
-    locations.push(locationOf(o.t.ref));
+    locations.push(locationOf(o.t));
   }
   return {
     rule: identity.rule,
@@ -51,42 +51,51 @@ function identityFinding(e: Evaluation, severity: Finding['severity'], failCount
 /** Run every rule on a document and return its findings, errors first, in document order. */
 export function runRules(doc: Document, rules: Rule[], options: CheckOptions = {}): Finding[] {
   const findings: Finding[] = [];
-  const identities: { identity: Identity; rule: Rule }[] = [];
+  // Identities are evaluated as rules declare them (a check changes no cell). Failing ones are kept
+  // for their findings; of a passing one only its cells' pass counts are kept, so it is garbage at once.
+  const failing: { e: Evaluation; severity: Finding['severity'] }[] = [];
+  const passes = new Map<object, number>();
+  const countPasses = (terms: Identity['left']) => {
+    for (const t of terms) {
+      const k = refKey(t);
+      passes.set(k, (passes.get(k) ?? 0) + 1);
+    }
+  };
   // One context for every rule; `rule` is the one running (rules report synchronously).
   let rule: Rule | undefined;
   const ctx: RuleContext = {
     doc,
     report: (r: Report) => findings.push({ ...r, rule: rule!.meta.id, severity: r.severity ?? rule!.meta.severity }),
-    identity: (identity: Identity) => identities.push({ identity, rule: rule! }),
+    identity: (identity: Identity) => {
+      const e = evaluate(identity);
+      if (!e.holds) {
+        failing.push({ e, severity: rule!.meta.severity });
+        return;
+      }
+      countPasses(identity.left);
+      countPasses(identity.right);
+    },
   };
   if (options.prior) ctx.prior = options.prior;
   for (const r of rules) {
     rule = r;
     r.check(ctx);
   }
-  const evaluations = identities.map(({ identity, rule }) => ({ e: evaluate(identity), rule }));
-  // Ranking needs, for cells of failing identities only, how many identities they fail and pass.
+  // Ranking the cells of a failing identity: how many identities (beyond rounding) each fails, and,
+  // for cells that fail some, how many it passes (0 for the others).
   const failCount = new Map<object, number>();
-  const passCount = new Map<object, number>();
-  const tally = (counts: Map<object, number>, terms: Identity['left'], onlyKnown: boolean) => {
+  const tally = (terms: Identity['left']) => {
     for (const t of terms) {
-      const k = refKey(t.ref);
-      if (onlyKnown && !failCount.has(k)) continue;
-      counts.set(k, (counts.get(k) ?? 0) + 1);
+      const k = refKey(t);
+      failCount.set(k, (failCount.get(k) ?? 0) + 1);
     }
   };
-  for (const { e } of evaluations) {
-    if (e.holds || e.rounding) continue;
-    tally(failCount, e.identity.left, false);
-    tally(failCount, e.identity.right, false);
+  for (const { e } of failing) {
+    if (e.rounding) continue;
+    tally(e.identity.left);
+    tally(e.identity.right);
   }
-  if (failCount.size > 0) {
-    for (const { e } of evaluations) {
-      if (!e.holds) continue;
-      tally(passCount, e.identity.left, true);
-      tally(passCount, e.identity.right, true);
-    }
-  }
-  for (const { e, rule } of evaluations) if (!e.holds) findings.push(identityFinding(e, rule.meta.severity, failCount, passCount));
+  const passCount = (k: object) => (failCount.has(k) ? (passes.get(k) ?? 0) : 0);
+  for (const { e, severity } of failing) findings.push(identityFinding(e, severity, failCount, passCount));
   return findings.sort((a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] || (a.locations[0]?.line ?? 0) - (b.locations[0]?.line ?? 0));
 }

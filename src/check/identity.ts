@@ -9,8 +9,8 @@ export interface CellRef {
   column: string;
 }
 
-export interface Term {
-  ref: CellRef;
+/** A cell with its sign in a sum. A term is its own CellRef: one object per term, not two. */
+export interface Term extends CellRef {
   sign: 1 | -1;
 }
 
@@ -29,8 +29,18 @@ export interface Identity {
   en: string;
 }
 
-export const plus = (ref: CellRef): Term => ({ ref, sign: 1 });
-export const minus = (ref: CellRef): Term => ({ ref, sign: -1 });
+/** The cell in `column` of `row`, added to (plus) or subtracted from (minus) a sum. */
+export const plus = (table: Table, row: Row, column: string): Term => ({ table, row, column, sign: 1 });
+export const minus = (table: Table, row: Row, column: string): Term => ({ table, row, column, sign: -1 });
+/** A cell found by `figure`, added to a sum. */
+export const plusRef = (ref: CellRef): Term => plus(ref.table, ref.row, ref.column);
+
+/** `plus` of the cell in `column` of each row that prints one there (the others are skipped). */
+export function plusEach(table: Table, rows: readonly Row[], column: string): Term[] {
+  const terms: Term[] = [];
+  for (const row of rows) if (row.cells[column]) terms.push({ table, row, column, sign: 1 });
+  return terms;
+}
 
 /** Identity of a cell: its Amount object (unique per printed cell), or the row for an empty cell. */
 export function refKey(ref: CellRef): object {
@@ -61,21 +71,21 @@ export function evaluate(identity: Identity): Evaluation {
   // Printed zeros are exact in practice; only non-zero figures carry rounding error.
   let nonZero = 0;
   for (const t of identity.left) {
-    const a = t.ref.row.cells[t.ref.column];
+    const a = t.row.cells[t.column];
     const v = a?.fen ?? 0;
     left += t.sign * v;
     if (v !== 0) nonZero++;
     if (a && a.decimals > decimals) decimals = a.decimals;
   }
   for (const t of identity.right) {
-    const a = t.ref.row.cells[t.ref.column];
+    const a = t.row.cells[t.column];
     const v = a?.fen ?? 0;
     right += t.sign * v;
     if (v !== 0) nonZero++;
     if (a && a.decimals > decimals) decimals = a.decimals;
   }
   const difference = left - right;
-  const first = identity.left[0]?.ref ?? identity.right[0]?.ref;
+  const first = identity.left[0] ?? identity.right[0];
   const unit = first?.table.unit ?? '万元';
   decimals = Math.max(decimals, first?.table.decimals ?? 2);
   const tolerance = roundingTolerance(nonZero - 1, unit, decimals);

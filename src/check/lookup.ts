@@ -4,7 +4,12 @@ import type { CellRef } from './identity.js';
 
 export type { FigureSpec };
 
+/** Any character normaliseRowName removes. */
+const REMOVED_FROM_NAMES = /[“”"‘’'\s]/;
+
 export function normaliseRowName(name: string): string {
+  // Most names have nothing to remove: no new strings for them.
+  if (!REMOVED_FROM_NAMES.test(name)) return name;
   return name.replace(/[“”"‘’']/g, '').replace(/\s/g, '');
 }
 

@@ -1,5 +1,5 @@
 import type { Row, Table } from '../../model/index.js';
-import { plus, type Term } from '../identity.js';
+import { plus, plusRef, plusEach } from '../identity.js';
 import { amountColumns, figure, panels } from '../lookup.js';
 import { defineRule } from '../rule.js';
 import type { RuleContext } from '../rule.js';
@@ -12,8 +12,7 @@ const FUND_BREAKDOWN = /^(一般公共预算|政府性基金预算|国有资本�
 function addUp(ctx: RuleContext, table: Table, total: Row, parts: Row[], zh: string, en: string): void {
   for (const column of amountColumns(table, total.panel)) {
     if (!total.cells[column]) continue;
-    const right: Term[] = parts.filter((r) => r.cells[column]).map((r) => plus({ table, row: r, column }));
-    ctx.identity({ rule: 'balance/summary', left: [plus({ table, row: total, column })], right, relation: '=', zh, en });
+    ctx.identity({ rule: 'balance/summary', left: [plus(table, total, column)], right: plusEach(table, parts, column), relation: '=', zh, en });
   }
 }
 
@@ -53,7 +52,7 @@ export default defineRule({
       for (const [panel, rows] of byPanel) if (panel) panelSums(ctx, table, rows);
       const income = figure({ ...ctx.doc, tables: [table] }, { kind: table.kind, panel: 'income', row: GRAND_TOTAL, column: 'amount' });
       const expense = figure({ ...ctx.doc, tables: [table] }, { kind: table.kind, panel: 'expense', row: GRAND_TOTAL, column: table.columns.some((c) => c.panel === 'expense' && c.key === 'total') ? 'total' : 'amount' });
-      if (income && expense) ctx.identity({ rule: 'balance/summary', left: [plus(income)], right: [plus(expense)], relation: '=', zh: '收入总计应等于支出总计', en: 'total income equals total expenditure' });
+      if (income && expense) ctx.identity({ rule: 'balance/summary', left: [plusRef(income)], right: [plusRef(expense)], relation: '=', zh: '收入总计应等于支出总计', en: 'total income equals total expenditure' });
     }
   },
 });

@@ -1,6 +1,6 @@
 import { tableName } from '../identity.js';
 import { defineRule } from '../rule.js';
-import { printsKind, specForTitle, templateOf, titlesMatch, unreadTableTitles } from '../text/tables.js';
+import { normalisedTitlesMatch, normaliseTitle, printsKind, specForTitle, templateOf, titlesMatch, unreadTableTitles } from '../text/tables.js';
 import { tableLocation } from '../text/units.js';
 
 export default defineRule({
@@ -33,10 +33,13 @@ export default defineRule({
         locations: [{ file, text: entry, ...(spec ? { table: spec.kind } : {}) }],
       });
     });
+    // The entries as titlesMatch compares them, normalised once for all the tables.
+    const entryTitles = doc.contents.map(normaliseTitle);
     for (const t of doc.tables) {
       const spec = template?.tables.find((s) => s.kind === t.kind);
       if (!spec || spec.titles.length === 0) continue; // tables printed inside the narrative (重点项目) are not 目录 entries
-      const listed = doc.contents.some((c, i) => (template && entrySpecs[i]?.kind === t.kind) || titlesMatch(c, t.title));
+      const title = normaliseTitle(t.title);
+      const listed = entryTitles.some((c, i) => (template && entrySpecs[i]?.kind === t.kind) || normalisedTitlesMatch(c, title));
       if (listed) continue;
       ctx.report({
         message: `正文中的${tableName(t)}未列入目录`,

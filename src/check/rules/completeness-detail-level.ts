@@ -22,10 +22,11 @@ export default defineRule({
       const coarse: CodedRow[] = [];
       for (const group of codedGroups(ctx.doc, t)) {
         group.forEach((c, i) => {
-          if (c.level === undefined || c.level >= deepest || !hasAmount(c.row)) return;
+          if (c.level === undefined || c.level >= deepest) return;
           const next = group[i + 1];
           const isLeaf = !next || !(next.code.startsWith(c.code) && next.code.length > c.code.length);
-          if (isLeaf) coarse.push(c);
+          // Amounts last: most coarse rows have sub-items, and reading every cell costs more.
+          if (isLeaf && hasAmount(c.row)) coarse.push(c);
         });
       }
       const levelName = LEVEL_ZH[scheme][deepest - 1]!;

@@ -50,16 +50,19 @@ export default defineRule({
     const expenditure = codesOf('expenditure');
     const funds = FUND_TABLES.map(codesOf);
     if (fiscalOnly(doc)) {
-      const codes = new Set([...expenditure.keys(), ...funds.flatMap((m) => [...m.keys()])]);
+      const codes = new Set(expenditure.keys());
+      for (const m of funds) for (const code of m.keys()) codes.add(code);
       for (const code of codes) {
         const e = expenditure.get(code);
         const inFunds = funds.map((m) => m.get(code));
+        const zh = `科目 ${code} 在支出总表与各资金支出表中应一致`;
+        const en = `code ${code}: expenditure table equals the fund tables`;
         for (const column of COLUMNS) {
           const right: Term[] = [];
-          for (const x of inFunds) if (x?.row.cells[column]) right.push(plus({ table: x.table, row: x.row, column }));
-          const left: Term[] = e?.row.cells[column] ? [plus({ table: e.table, row: e.row, column })] : [];
+          for (const x of inFunds) if (x?.row.cells[column]) right.push(plus(x.table, x.row, column));
+          const left: Term[] = e?.row.cells[column] ? [plus(e.table, e.row, column)] : [];
           if (left.length === 0 && right.length === 0) continue;
-          ctx.identity({ rule: 'cross/by-code', left, right, relation: '=', zh: `科目 ${code} 在支出总表与各资金支出表中应一致`, en: `code ${code}: expenditure table equals the fund tables` });
+          ctx.identity({ rule: 'cross/by-code', left, right, relation: '=', zh, en });
         }
       }
     }
@@ -74,23 +77,26 @@ export default defineRule({
     const finalKind = doc.kind === 'final';
     for (const table of doc.tables) {
       if (table.kind !== 'summary' && table.kind !== 'fiscalSummary') continue;
+      // Whether the fund tables are compared at all depends on the table, not the row: decided once.
+      const compareFunds = table.kind === 'fiscalSummary' && fundClasses.some((m) => m.size > 0) && !carriesOver(table);
       for (const row of table.rows) {
         if (row.panel !== 'expense' || row.role !== 'item' || !/支出$/.test(row.name) || /^(对附属单位补助|上缴上级|事业单位经营|经营)支出$/.test(row.name)) continue;
         const key = name(row.name);
         if (table.kind === 'summary' && expenditureClasses.size > 0) {
           const e = expenditureClasses.get(key);
-          ctx.identity({ rule: 'cross/by-code', left: [plus({ table, row, column: 'amount' })], right: e?.row.cells.total ? [plus({ table: e.table, row: e.row, column: 'total' })] : [], relation: '=', zh: `收支总表「${row.name}」应等于支出总表同名类级科目`, en: `summary ${row.name} equals the expenditure table's 类` });
+          ctx.identity({ rule: 'cross/by-code', left: [plus(table, row, 'amount')], right: e?.row.cells.total ? [plus(e.table, e.row, 'total')] : [], relation: '=', zh: `收支总表「${row.name}」应等于支出总表同名类级科目`, en: `summary ${row.name} equals the expenditure table's 类` });
         }
-        if (table.kind === 'fiscalSummary' && fundClasses.some((m) => m.size > 0) && !carriesOver(table)) {
+        if (compareFunds) {
           const columns = finalKind ? (['gpb', 'govFund', 'stateCapital'] as const) : (['amount'] as const);
           for (const column of columns) {
             if (!row.cells[column]) continue;
             const sources = column === 'amount' ? fundClasses : [fundClasses[['gpb', 'govFund', 'stateCapital'].indexOf(column)]!];
-            const right: Term[] = sources.flatMap((m) => {
+            const right: Term[] = [];
+            for (const m of sources) {
               const x = m.get(key);
-              return x?.row.cells.total ? [plus({ table: x.table, row: x.row, column: 'total' })] : [];
-            });
-            ctx.identity({ rule: 'cross/by-code', left: [plus({ table, row, column })], right, relation: '=', zh: `财政拨款收支总表「${row.name}」应等于分资金支出表同名类级科目之和`, en: `fiscal summary ${row.name} equals the fund tables' 类` });
+              if (x?.row.cells.total) right.push(plus(x.table, x.row, 'total'));
+            }
+            ctx.identity({ rule: 'cross/by-code', left: [plus(table, row, column)], right, relation: '=', zh: `财政拨款收支总表「${row.name}」应等于分资金支出表同名类级科目之和`, en: `fiscal summary ${row.name} equals the fund tables' 类` });
           }
         }
       }

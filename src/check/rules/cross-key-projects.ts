@@ -25,7 +25,7 @@ export default defineRule({
           if (projects.length) ctx.report({ severity: 'info', message: `重点项目「${row.name}」在项目支出表中没有同名项目，无法核对金额`, messageEn: `key project "${row.name}" has no same-named row in the project table; amount not verified`, locations: [locationOf({ table, row, column: 'amount' })] });
           continue;
         }
-        ctx.identity({ rule: 'cross/key-projects', left: [plus({ table, row, column: 'amount' })], right: matches.map((m) => plus({ table: m.table, row: m.row, column: 'total' })), relation: '=', zh: `重点项目「${row.name}」的预算数应与项目支出表一致`, en: `key project ${row.name} equals the project table` });
+        ctx.identity({ rule: 'cross/key-projects', left: [plus(table, row, 'amount')], right: matches.map((m) => plus(m.table, m.row, 'total')), relation: '=', zh: `重点项目「${row.name}」的预算数应与项目支出表一致`, en: `key project ${row.name} equals the project table` });
       }
     }
   },

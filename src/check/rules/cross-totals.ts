@@ -1,6 +1,6 @@
 import type { Document } from '../../model/index.js';
 import { FIGURE_CHAINS, type Figure } from '../../templates/identities.js';
-import { plus, type Term } from '../identity.js';
+import { plusRef, type Term } from '../identity.js';
 import { figure } from '../lookup.js';
 import { defineRule } from '../rule.js';
 
@@ -8,10 +8,10 @@ import { defineRule } from '../rule.js';
 export function termsOf(doc: Document, f: Figure): Term[] | undefined {
   if ('sum' in f) {
     const refs = f.sum.map((s) => figure(doc, s));
-    return refs.every((r) => r) ? refs.map((r) => plus(r!)) : undefined;
+    return refs.every((r) => r) ? refs.map((r) => plusRef(r!)) : undefined;
   }
   const r = figure(doc, f);
-  return r ? [plus(r)] : undefined;
+  return r ? [plusRef(r)] : undefined;
 }
 
 export default defineRule({

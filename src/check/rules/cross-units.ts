@@ -26,9 +26,9 @@ export default defineRule({
         const parts: Term[] = [];
         const b = subtotal(basic?.rows, row.unit);
         const p = subtotal(project?.rows, row.unit);
-        if (b?.cells.total && basic) parts.push(plus({ table: basic, row: b, column: 'total' }));
-        if (p?.cells.total && project) parts.push(plus({ table: project, row: p, column: 'total' }));
-        ctx.identity({ rule: 'cross/units', left: [plus({ table: income, row, column: 'total' })], right: parts, relation: '=', zh: `单位「${row.unit}」：收入合计应等于基本支出小计 + 项目支出小计`, en: `unit ${row.unit}: income equals basic + project subtotals` });
+        if (b?.cells.total && basic) parts.push(plus(basic, b, 'total'));
+        if (p?.cells.total && project) parts.push(plus(project, p, 'total'));
+        ctx.identity({ rule: 'cross/units', left: [plus(income, row, 'total')], right: parts, relation: '=', zh: `单位「${row.unit}」：收入合计应等于基本支出小计 + 项目支出小计`, en: `unit ${row.unit}: income equals basic + project subtotals` });
       }
     }
     const econ = doc.tables.find((t) => t.kind === 'gpbBasicEconomic' && t.columns.some((c) => c.key === 'amount'));
@@ -38,8 +38,8 @@ export default defineRule({
     const categories = basic.rows.filter((r) => r.role === 'item');
     if (categories.length === 0 || !categories.every((r) => classes.has(className(r.name)))) return;
     for (const [name, econRow] of classes) {
-      const right = categories.filter((r) => className(r.name) === name && r.cells.total).map((r) => plus({ table: basic, row: r, column: 'total' }));
-      ctx.identity({ rule: 'cross/units', left: [plus({ table: econ, row: econRow, column: 'amount' })], right, relation: '=', zh: `基本支出经济分类「${econRow.name}」应等于各单位同类之和`, en: `basic economic ${econRow.code} equals the per-unit categories` });
+      const right = categories.filter((r) => className(r.name) === name && r.cells.total).map((r) => plus(basic, r, 'total'));
+      ctx.identity({ rule: 'cross/units', left: [plus(econ, econRow, 'amount')], right, relation: '=', zh: `基本支出经济分类「${econRow.name}」应等于各单位同类之和`, en: `basic economic ${econRow.code} equals the per-unit categories` });
     }
   },
 });

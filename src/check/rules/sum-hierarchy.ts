@@ -1,5 +1,5 @@
 import type { Row, Table } from '../../model/index.js';
-import { plus } from '../identity.js';
+import { plus, plusEach } from '../identity.js';
 import { amountColumns, panels } from '../lookup.js';
 import { defineRule } from '../rule.js';
 import type { RuleContext } from '../rule.js';
@@ -9,28 +9,39 @@ function rollUp(ctx: RuleContext, table: Table, rows: Row[]): void {
   for (let i = 0; i < rows.length; i++) {
     const parent = rows[i]!;
     if (!parent.code || !parent.level) continue;
-    const children: Row[] = [];
-    for (let j = i + 1; j < rows.length; j++) {
-      const r = rows[j]!;
-      if (!r.code || !r.level || r.level <= parent.level) break;
-      if (r.level === parent.level + 1 && r.code.startsWith(parent.code)) children.push(r);
-    }
+    const children = childrenOf(rows, i);
     if (children.length === 0) continue;
+    // Worded once per parent: every column's identity shares the text.
+    const zh = `「${parent.code} ${parent.name}」应等于其下级科目之和`;
+    const en = `${parent.code} equals the sum of its sub-items`;
     for (const column of columns) {
       if (!parent.cells[column]) continue;
-      const right = children.filter((c) => c.cells[column]).map((c) => plus({ table, row: c, column }));
-      ctx.identity({ rule: 'sum/hierarchy', left: [plus({ table, row: parent, column })], right, relation: '=', zh: `「${parent.code} ${parent.name}」应等于其下级科目之和`, en: `${parent.code} equals the sum of its sub-items` });
+      ctx.identity({ rule: 'sum/hierarchy', left: [plus(table, parent, column)], right: plusEach(table, children, column), relation: '=', zh, en });
     }
   }
   // The total row (合计 / 人员经费合计 …) equals the sum of the top-level (类) rows.
   const total = rows.find((r) => r.role === 'total');
+  if (!total) return;
   const top = rows.filter((r) => r.level === 1);
-  if (!total || top.length === 0) return;
+  if (top.length === 0) return;
+  const zh = `「${total.name}」应等于各类级科目之和`;
+  const en = `${total.name} equals the sum of the top-level items`;
   for (const column of columns) {
     if (!total.cells[column]) continue;
-    const right = top.filter((r) => r.cells[column]).map((r) => plus({ table, row: r, column }));
-    ctx.identity({ rule: 'sum/hierarchy', left: [plus({ table, row: total, column })], right, relation: '=', zh: `「${total.name}」应等于各类级科目之和`, en: `${total.name} equals the sum of the top-level items` });
+    ctx.identity({ rule: 'sum/hierarchy', left: [plus(table, total, column)], right: plusEach(table, top, column), relation: '=', zh, en });
   }
+}
+
+/** The direct sub-items of coded row `i`: the rows one level down, up to the next row at its level or above. */
+function childrenOf(rows: Row[], i: number): Row[] {
+  const parent = rows[i]!;
+  const children: Row[] = [];
+  for (let j = i + 1; j < rows.length; j++) {
+    const r = rows[j]!;
+    if (!r.code || !r.level || r.level <= parent.level!) break;
+    if (r.level === parent.level! + 1 && r.code.startsWith(parent.code!)) children.push(r);
+  }
+  return children;
 }
 
 export default defineRule({

@@ -22,16 +22,17 @@ export default defineRule({
       const keys = new Set(table.columns.map((c) => c.key));
       for (const spec of ROW_IDENTITIES) {
         if (!spec.kinds.includes(table.kind) || !keys.has(spec.total) || (spec.when && !keys.has(spec.when))) continue;
+        const parts = partsOf(spec.parts);
         for (const row of table.rows) {
           const total = row.cells[spec.total];
           if (!total) continue;
           const right: Term[] = [];
-          for (const { key, negative } of partsOf(spec.parts)) {
+          for (const { key, negative } of parts) {
             const cell = row.cells[key];
-            if (cell) right.push(negative ? minus({ table, row, column: key }) : plus({ table, row, column: key }));
+            if (cell) right.push(negative ? minus(table, row, key) : plus(table, row, key));
           }
           if (right.length === 0) continue;
-          ctx.identity({ rule: 'sum/row', left: [plus({ table, row, column: spec.total })], right, relation: '=', zh: spec.zh, en: spec.en });
+          ctx.identity({ rule: 'sum/row', left: [plus(table, row, spec.total)], right, relation: '=', zh: spec.zh, en: spec.en });
         }
       }
     }

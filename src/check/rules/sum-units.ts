@@ -1,5 +1,5 @@
 import type { Row, Table } from '../../model/index.js';
-import { plus } from '../identity.js';
+import { plus, plusEach } from '../identity.js';
 import { amountColumns } from '../lookup.js';
 import { defineRule } from '../rule.js';
 import type { RuleContext } from '../rule.js';
@@ -7,8 +7,8 @@ import type { RuleContext } from '../rule.js';
 function sumOf(ctx: RuleContext, table: Table, total: Row, parts: Row[], zh: string, en: string): void {
   for (const column of amountColumns(table)) {
     if (!total.cells[column]) continue;
-    const right = parts.filter((r) => r.cells[column]).map((r) => plus({ table, row: r, column }));
-    if (right.length) ctx.identity({ rule: 'sum/units', left: [plus({ table, row: total, column })], right, relation: '=', zh, en });
+    const right = plusEach(table, parts, column);
+    if (right.length) ctx.identity({ rule: 'sum/units', left: [plus(table, total, column)], right, relation: '=', zh, en });
   }
 }
 

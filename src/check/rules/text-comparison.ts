@@ -1,6 +1,6 @@
 import type { Section } from '../../model/index.js';
 import { defineRule } from '../rule.js';
-import { excerpt, proseAmounts, sentences } from '../text/scan.js';
+import { allMatches, excerpt, proseAmounts, sentences, type ProseAmount } from '../text/scan.js';
 import { locate, sectionText, textUnits, unitPlace, unitPlaceEn, type TextUnit } from '../text/units.js';
 
 const UP = /^(增加|增长|上升|提高|多)$/;
@@ -49,8 +49,10 @@ export default defineRule({
       if (!u.text.includes('比')) continue;
       for (const s of sentences(u.text)) {
         if (!s.text.includes('比')) continue;
-        const amounts = proseAmounts(s.text);
-        for (const m of s.text.matchAll(COMPARED)) {
+        // The sentence's amounts, read when it has a comparison to check.
+        let amounts: ProseAmount[] | undefined;
+        for (const m of allMatches(COMPARED, s.text)) {
+          amounts ??= proseAmounts(s.text);
           const ref = m[1]!.replace(/\s/g, '');
           const before = amounts.filter((a) => a.end <= m.index);
           const current = before[before.length - 1];
@@ -71,7 +73,7 @@ export default defineRule({
     for (const u of units) {
       if (u.kind !== 'paragraph' || !u.section || !ANY_CLAIM.test(u.text)) continue;
       for (const s of sentences(u.text)) {
-        for (const m of s.text.matchAll(CLAIM)) {
+        for (const m of allMatches(CLAIM, s.text)) {
           const subject = s.text.slice(0, m.index);
           const object = s.text.slice(m.index + m[0].length).split(/[，。；的]/)[0] ?? '';
           const verdict = check(u.section, subject, object);

@@ -1,6 +1,6 @@
 import type { Document, Severity } from '../../model/index.js';
 import { defineRule } from '../rule.js';
-import { clauses, excerpt } from '../text/scan.js';
+import { allMatches, clauses, excerpt } from '../text/scan.js';
 import { locate, textUnits, unitPlace, unitPlaceEn, type TextUnit } from '../text/units.js';
 
 /** A year written as a single year: 「2025年」「2025 年度」, not part of a range 「2025-2026年」. */
@@ -28,6 +28,8 @@ function years(text: string): { year: number; index: number; end: number }[] {
 }
 
 const FIRST_YEAR = new RegExp(YEAR.source, 'u');
+/** Every YEAR match contains this (YEAR without its lookarounds). */
+const YEAR_LIKE = /(?:19|20)\d{2}\s*年/u;
 
 /** The first year of `text` (what `years(text)[0]` is). */
 function firstYear(text: string): { year: number; index: number; end: number } | undefined {
@@ -65,7 +67,7 @@ function proseHits(doc: Document, u: TextUnit): Hit[] {
   const hits: Hit[] = [];
   // Every pattern names a year with 年.
   if (!u.text.includes('年')) return hits;
-  for (const m of u.text.matchAll(AS_OF)) {
+  for (const m of allMatches(AS_OF, u.text)) {
     const y = Number(m[1]);
     const stale = doc.kind === 'final' ? y !== Y : y > Y || y < Y - 1;
     if (!stale) continue;
@@ -77,7 +79,7 @@ function proseHits(doc: Document, u: TextUnit): Hit[] {
   }
   // 「比2026年预算增加793.14万元」 in a 2026 budget: the budget compared with itself (should be 2025).
   // One finding per paragraph: the same slip is usually repeated in every sentence of it.
-  const compared = [...u.text.matchAll(doc.kind === 'budget' ? COMPARED_BUDGET : COMPARED_FINAL)].filter((m) => Number(m[1] ?? m[2]) >= Y);
+  const compared = allMatches(doc.kind === 'budget' ? COMPARED_BUDGET : COMPARED_FINAL, u.text).filter((m) => Number(m[1] ?? m[2]) >= Y);
   const first = compared[0];
   if (first) {
     const y = Number(first[1] ?? first[2]);
@@ -88,6 +90,8 @@ function proseHits(doc: Document, u: TextUnit): Hit[] {
       en: `a ${Y} ${doc.kind === 'budget' ? 'budget' : 'final account'} compares with ${y}; the comparison should be with ${Y - 1}${compared.length > 1 ? ` (${compared.length} times in this paragraph)` : ''}`,
     });
   }
+  // A clause's year is also a year-like run in the whole text: without one, no clause has a year.
+  if (!YEAR_LIKE.test(u.text)) return hits;
   for (const c of clauses(u.text)) {
     const y = firstYear(c.text);
     if (!y || y.year >= Y) continue;

@@ -1,5 +1,5 @@
 import type { Document, Table } from '../../model/index.js';
-import { plus, type CellRef, type Term } from '../identity.js';
+import { plus, plusRef, type CellRef, type Term } from '../identity.js';
 import { normaliseRowName } from '../lookup.js';
 import { defineRule } from '../rule.js';
 
@@ -25,7 +25,7 @@ function threePublicCell(doc: Document, line: (typeof LINES)[number]): CellRef |
 }
 
 function economicCells(tables: Table[], code: string): Term[] {
-  return tables.flatMap((table) => table.rows.filter((r) => r.code === code).flatMap((row) => (row.cells.amount ? [plus({ table, row, column: 'amount' })] : row.cells.total ? [plus({ table, row, column: 'total' })] : [])));
+  return tables.flatMap((table) => table.rows.filter((r) => r.code === code).flatMap((row) => (row.cells.amount ? [plus(table, row, 'amount')] : row.cells.total ? [plus(table, row, 'total')] : [])));
 }
 
 export default defineRule({
@@ -45,7 +45,7 @@ export default defineRule({
       const cell = threePublicCell(doc, line);
       if (!cell) continue;
       const right = economicCells([...basic, ...project], line.code);
-      ctx.identity({ rule: 'three-public/economic', left: [plus(cell)], right, relation: both ? '=' : '>=', zh: `${line.zh}应${both ? '等于' : '不小于'}经济分类科目 ${line.code}${both ? '（基本支出 + 项目支出）' : '（基本支出）'}`, en: `${line.zh} ${both ? 'equals' : 'is at least'} economic code ${line.code}` });
+      ctx.identity({ rule: 'three-public/economic', left: [plusRef(cell)], right, relation: both ? '=' : '>=', zh: `${line.zh}应${both ? '等于' : '不小于'}经济分类科目 ${line.code}${both ? '（基本支出 + 项目支出）' : '（基本支出）'}`, en: `${line.zh} ${both ? 'equals' : 'is at least'} economic code ${line.code}` });
     }
   },
 });

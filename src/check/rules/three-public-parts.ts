@@ -20,7 +20,7 @@ export default defineRule({
         if (!total || parts.some((p) => !p)) continue;
         for (const column of amountColumns(table)) {
           if (!total.cells[column]) continue;
-          ctx.identity({ rule: 'three-public/parts', left: [plus({ table, row: total, column })], right: parts.filter((p) => p!.cells[column]).map((p) => plus({ table, row: p!, column })), relation: '=', zh: spec.zh, en: spec.en });
+          ctx.identity({ rule: 'three-public/parts', left: [plus(table, total, column)], right: parts.filter((p) => p!.cells[column]).map((p) => plus(table, p!, column)), relation: '=', zh: spec.zh, en: spec.en });
         }
       }
     }

@@ -6,11 +6,11 @@ export interface Span {
   end: number;
 }
 
-function splitAfter(text: string, delimiters: Set<number>): Span[] {
+function splitAfter(text: string, delimiters: Uint8Array): Span[] {
   const out: Span[] = [];
   let start = 0;
   for (let i = 0; i < text.length; i++) {
-    if (delimiters.has(text.charCodeAt(i)) || i === text.length - 1) {
+    if (delimiters[text.charCodeAt(i)] === 1 || i === text.length - 1) {
       const piece = text.slice(start, i + 1);
       if (piece.trim() !== '') out.push({ text: piece, start, end: i + 1 });
       start = i + 1;
@@ -19,7 +19,12 @@ function splitAfter(text: string, delimiters: Set<number>): Span[] {
   return out;
 }
 
-const codes = (chars: string) => new Set([...chars].map((c) => c.charCodeAt(0)));
+/** A table of the given (BMP) characters by code unit: a typed-array read per character, not a Set lookup. */
+function codes(chars: string): Uint8Array {
+  const table = new Uint8Array(0x10000);
+  for (const c of chars) table[c.charCodeAt(0)] = 1;
+  return table;
+}
 const SENTENCE_ENDS = codes('。！？；;!?\n');
 const CLAUSE_ENDS = codes('。！？；;!?\n，,：:');
 
@@ -34,6 +39,17 @@ export function sentences(text: string): Span[] {
 /** Clauses: sentences further split after ，, ：: and 、 is not a clause break. */
 export function clauses(text: string): Span[] {
   return splitAfter(text, CLAUSE_ENDS);
+}
+
+/**
+ * The matches of global `re` in `text`, as `[...text.matchAll(re)]` but without the copy of the
+ * regex matchAll makes on every call. `re` must not match the empty string.
+ */
+export function allMatches(re: RegExp, text: string): RegExpExecArray[] {
+  const out: RegExpExecArray[] = [];
+  re.lastIndex = 0;
+  for (let m = re.exec(text); m; m = re.exec(text)) out.push(m);
+  return out;
 }
 
 /** The text around [start, end), at most `pad` characters each side, with … where cut. */
@@ -95,36 +111,32 @@ export function repeatedWords(text: string): RepeatedWord[] {
   let out: RepeatedWord[] | undefined;
   const n = text.length;
   let i = 0;
+  // c0…c3 are the characters at i…i+3, carried from one position to the next: one charCodeAt per
+  // position instead of four (reading a character is the cost of this scan).
+  let c0 = n >= 4 ? text.charCodeAt(0) : 0;
+  let c1 = n >= 4 ? text.charCodeAt(1) : 0;
+  let c2 = n >= 4 ? text.charCodeAt(2) : 0;
+  let c3 = n >= 4 ? text.charCodeAt(3) : 0;
   while (i + 4 <= n) {
-    const c = text.charCodeAt(i);
-    if (c >= 0xd800 && c <= 0xdfff) return repeatedWordsByRegex(text);
+    const c4 = i + 4 < n ? text.charCodeAt(i + 4) : -1;
+    if (c0 >= 0xd800 && c0 <= 0xdfff) return repeatedWordsByRegex(text);
     // A repeat of 2–4 characters starting here repeats this character 2, 3 or 4 places on.
-    if (c !== text.charCodeAt(i + 4) && c !== text.charCodeAt(i + 3) && c !== text.charCodeAt(i + 2)) {
-      i++;
-      continue;
-    }
-    let found = 0;
-    for (let len = 4; len >= 2; len--) {
-      if (i + 2 * len > n || c !== text.charCodeAt(i + len)) continue;
-      let same = true;
-      for (let k = 0; k < len; k++) {
-        const code = text.charCodeAt(i + k);
-        if (code !== text.charCodeAt(i + len + k) || (code >= 0xd800 && code <= 0xdfff) || !isHanCode(code)) {
-          same = false;
-          break;
-        }
-      }
-      if (same) {
-        found = len;
-        break;
-      }
-    }
+    const found = c0 !== c4 && c0 !== c3 && c0 !== c2 ? 0 : repeatAt(text, i);
     if (found === 0) {
+      c0 = c1;
+      c1 = c2;
+      c2 = c3;
+      c3 = c4;
       i++;
       continue;
     }
     (out ??= []).push({ index: i, word: text.slice(i, i + found), match: text.slice(i, i + 2 * found) });
     i += 2 * found;
+    if (i + 4 > n) break;
+    c0 = text.charCodeAt(i);
+    c1 = text.charCodeAt(i + 1);
+    c2 = text.charCodeAt(i + 2);
+    c3 = text.charCodeAt(i + 3);
   }
   // Surrogates in the last characters (never part of a match found so far) decide nothing here, but a
   // supplementary Han character counts as one: leave such texts to the regex.
@@ -133,6 +145,25 @@ export function repeatedWords(text: string): RepeatedWord[] {
     if (c >= 0xd800 && c <= 0xdfff) return repeatedWordsByRegex(text);
   }
   return out ?? NONE;
+}
+
+/** The length (4, 3 or 2, longest first) of a word of Han characters written twice from `i`, or 0. */
+function repeatAt(text: string, i: number): number {
+  const n = text.length;
+  const c = text.charCodeAt(i);
+  for (let len = 4; len >= 2; len--) {
+    if (i + 2 * len > n || c !== text.charCodeAt(i + len)) continue;
+    let same = true;
+    for (let k = 0; k < len; k++) {
+      const code = text.charCodeAt(i + k);
+      if (code !== text.charCodeAt(i + len + k) || (code >= 0xd800 && code <= 0xdfff) || !isHanCode(code)) {
+        same = false;
+        break;
+      }
+    }
+    if (same) return len;
+  }
+  return 0;
 }
 
 const NONE: RepeatedWord[] = [];
@@ -176,16 +207,18 @@ export function bracketProblems(text: string): BracketProblem[] {
   return scanBrackets(text.replace(LIST_MARKER, (_m, n: string) => `${n}\u0000`));
 }
 
-const MARK_CODES = new Uint8Array(0x10000);
-for (const c of [...Object.keys(OPEN), ...Object.keys(CLOSE), '"']) MARK_CODES[c.charCodeAt(0)] = 1;
+/** Every mark of OPEN and CLOSE, and the straight quote: the scan jumps from one to the next. */
+const MARKS = new RegExp(ANY_MARK.source, 'g');
 
 function scanBrackets(t: string): BracketProblem[] {
   const stack: { family: string; index: number; char: string }[] = [];
   const problems: BracketProblem[] = [];
   const straight: number[] = [];
-  for (let i = 0; i < t.length; i++) {
-    if (MARK_CODES[t.charCodeAt(i)] !== 1) continue;
-    const c = t[i]!;
+  // A regex search finds the next mark faster than reading every character in JavaScript.
+  MARKS.lastIndex = 0;
+  for (let m = MARKS.exec(t); m; m = MARKS.exec(t)) {
+    const i = m.index;
+    const c = m[0];
     if (c === '"') {
       straight.push(i);
       continue;
@@ -229,7 +262,9 @@ const AMOUNT = /(-?\d[\d,]*(?:\.\d+)?)\s*(万元|亿元|元|万(?!\p{Script=Han}
 /** Amounts written in prose: 「3,390.78万元」「959.51 万元」「180000元」「642.6万」. */
 export function proseAmounts(text: string): ProseAmount[] {
   const out: ProseAmount[] = [];
-  for (const m of text.matchAll(AMOUNT)) {
+  // exec over the shared global regex: matchAll would copy it on every call.
+  AMOUNT.lastIndex = 0;
+  for (let m = AMOUNT.exec(text); m; m = AMOUNT.exec(text)) {
     const n = Number(m[1]!.replace(/,/g, ''));
     if (!Number.isFinite(n)) continue;
     const unit = m[2]!;

@@ -26,8 +26,11 @@ export function specForTitle(template: Template, title: string): TableSpec | und
 
 /** Loose title equality for titles the template does not know: equal, or one contains the other. */
 export function titlesMatch(a: string, b: string): boolean {
-  const x = normaliseTitle(a);
-  const y = normaliseTitle(b);
+  return normalisedTitlesMatch(normaliseTitle(a), normaliseTitle(b));
+}
+
+/** titlesMatch of two titles already normalised (normaliseTitle): one title compared with many is normalised once. */
+export function normalisedTitlesMatch(x: string, y: string): boolean {
   if (!x || !y) return false;
   if (x === y) return true;
   const [short, long] = x.length < y.length ? [x, y] : [y, x];

@@ -139,12 +139,33 @@ class Unit implements TextUnit {
     readonly kind: TextUnitKind,
     readonly text: string,
     readonly prose: boolean,
-    private make: () => Location,
+    /** Builds the location; table titles, columns, row names and cells build it from the unit itself. */
+    private make?: () => Location,
   ) {}
 
   get location(): Location {
-    return (this.made ??= this.make());
+    return (this.made ??= this.make ? this.make() : tablePartLocation(this));
   }
+}
+
+/** Where a table's title, column label, row name or text cell is (no closure per unit: tables have hundreds). */
+function tablePartLocation(u: Unit): Location {
+  const t = u.table!;
+  if (u.kind === 'title') return tableLocation(t);
+  if (u.kind === 'column') {
+    const loc = tableLocation(t);
+    loc.column = u.column!;
+    loc.columnLabel = u.text;
+    return loc;
+  }
+  const loc = rowLocation(t, u.row!);
+  if (u.kind === 'name') return loc;
+  // A text cell.
+  const key = u.column!;
+  loc.column = key;
+  loc.columnLabel = t.columns.find((c) => c.key === key)?.label ?? key;
+  loc.text = u.text;
+  return loc;
 }
 
 const unitCache = new WeakMap<Document, TextUnit[]>();
@@ -181,19 +202,17 @@ function collectUnits(doc: Document): TextUnit[] {
     }
   }
   for (const t of doc.tables) {
-    let at: Location | undefined;
-    const tableAt = () => (at ??= tableLocation(t));
-    const tableUnit = (kind: TextUnitKind, text: string, prose: boolean, make: () => Location) => {
+    const tableUnit = (kind: TextUnitKind, text: string, prose: boolean, make?: () => Location) => {
       const u = new Unit(kind, text, prose, make);
       u.table = t;
       units.push(u);
       return u;
     };
-    if (t.title) tableUnit('title', t.title, false, tableAt);
+    if (t.title) tableUnit('title', t.title, false);
     if (t.reportingUnit) {
       const value = t.reportingUnit;
       tableUnit('reportingUnit', value, false, () => {
-        const loc: Location = { ...tableAt() };
+        const loc = tableLocation(t);
         loc.value = value;
         return loc;
       });
@@ -202,7 +221,7 @@ function collectUnits(doc: Document): TextUnit[] {
       const note = t.note;
       const line = noteLine(doc, t);
       tableUnit('note', note, true, () => {
-        const loc: Location = { ...tableAt() };
+        const loc = tableLocation(t);
         if (line !== undefined) loc.line = line;
         loc.text = note;
         return loc;
@@ -212,31 +231,16 @@ function collectUnits(doc: Document): TextUnit[] {
     for (const c of t.columns) {
       if (labels.has(c.label)) continue;
       labels.add(c.label);
-      const u = tableUnit('column', c.label, false, () => {
-        const loc: Location = { ...tableAt() };
-        loc.column = c.key;
-        loc.columnLabel = c.label;
-        return loc;
-      });
-      u.column = c.key;
+      tableUnit('column', c.label, false).column = c.key;
     }
     for (const r of t.rows) {
-      let rowAt: Location | undefined;
-      const rowLoc = () => (rowAt ??= rowLocation(t, r));
-      if (r.name) tableUnit('name', r.name, false, rowLoc).row = r;
+      if (r.name) tableUnit('name', r.name, false).row = r;
       if (!r.text) continue;
       for (const key in r.text) {
         if (!Object.prototype.hasOwnProperty.call(r.text, key)) continue;
         const value = r.text[key]!;
         if (value === r.name || value.trim() === '') continue;
-        const u = tableUnit('cell', value, proseCell(r, key, value), () => {
-          const label = t.columns.find((c) => c.key === key)?.label ?? key;
-          const loc: Location = { ...rowLoc() };
-          loc.column = key;
-          loc.columnLabel = label;
-          loc.text = value;
-          return loc;
-        });
+        const u = tableUnit('cell', value, proseCell(r, key, value));
         u.row = r;
         u.column = key;
       }
