@@ -41,6 +41,13 @@ describe('lookupCode', () => {
     expect(lookupCode('function', '2069999')).toMatchObject({ name: '其他科学技术支出', level: 3, parent: '20699' });
   });
 
+  it('knows the 款 and 项 of the 普陀区 documents (财政局, 区府办, 万里街道, 司法局)', () => {
+    const names = (codes: string[]) => codes.map((c) => lookupCode('function', c)?.name);
+    expect(names(['20106', '2010601', '2010607', '2010608'])).toEqual(['财政事务', '行政运行', '信息化建设', '财政委托业务支出']);
+    expect(names(['2010399', '2010507', '2013802', '2070308'])).toEqual(['其他政府办公厅（室）及相关机构事务支出', '专项普查活动', '一般行政管理事务', '群众体育']);
+    expect(names(['2120104', '2120501', '2129999', '2050205'])).toEqual(['城管执法', '城乡社区环境卫生', '其他城乡社区支出', '高等教育']);
+  });
+
   it('finds economic 款 with level and parent', () => {
     expect(lookupCode('economic', '39999')).toEqual({
       code: '39999',
@@ -122,7 +129,7 @@ describe('names', () => {
     expect(findByName('function', '一般行政管理事务').map((e) => e.code)).toEqual(
       expect.arrayContaining(['2010302', '2013102', '2101502']),
     );
-    expect(findByName('function', '其他支出').map((e) => e.code)).toEqual(['229']);
+    expect(findByName('function', '其他支出').map((e) => e.code)).toEqual(['229', '22999']);
     expect(findByName('economic', '其他支出').map((e) => e.code)).toEqual(['399', '39999']);
     expect(findByName('economic', '维修(护)费').map((e) => e.code)).toEqual(['30213']);
     expect(findByName('function', '其他科学技术支出').map((e) => e.code)).toEqual(['20699', '2069999']);
