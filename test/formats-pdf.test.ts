@@ -96,7 +96,8 @@ function normalise002(m: Record<string, unknown>, side: 'text' | 'pdf'): void {
  *   misplaced header and the rest of piece 3's cut header (read as two rows,
  *   「支出项目类别（资」「金使用单位）」, their header words reported as unparseable amounts),
  *   then the 5 projects, whose totals are right;
- * - 重点项目 (table 12): the 4 rows of page 21 lose their 绩效目标 (under no header column).
+ * - 重点项目 (table 12): the 4 rows of page 21 lose their 绩效目标 (under no header column): each is
+ *   reported as unrecognised, not dropped.
  */
 function pin001(text: Record<string, unknown>, pdf: Record<string, unknown>): void {
   const [tt, tp] = [(text as unknown as Plain).tables, (pdf as unknown as Plain).tables];
@@ -109,12 +110,23 @@ function pin001(text: Record<string, unknown>, pdf: Record<string, unknown>): vo
   tp[11]!.rows = tt[11]!.rows;
   // The words of the misprinted header, in the rows read from it, are reported (not dropped).
   const unrecognised = pdf.unrecognised as { what: string; text: string }[];
-  expect(unrecognised.map((u) => [u.what, u.text])).toEqual(['总计', '财政拨款', '财政专户', '其他', '绩效目标', '合计', '一般公共预算', '政府性基金预算', '国有资本经营预算'].map((t) => ['cell', t]));
+  expect(unrecognised.slice(0, 9).map((u) => [u.what, u.text])).toEqual(['总计', '财政拨款', '财政专户', '其他', '绩效目标', '合计', '一般公共预算', '政府性基金预算', '国有资本经营预算'].map((t) => ['cell', t]));
+  // What the misprinted grid puts under no column of the header is reported too (lines and pages
+  // pinned below): the header's 「资金」, each of the 5 projects' last 0.00 and its 绩效目标, and the 4
+  // 重点项目 绩效目标 of page 21.
+  expect(unrecognised.slice(9).map((u) => [u.what, u.text.slice(0, 6)])).toEqual(UNDER_NO_COLUMN_001.map(([t]) => ['cell', t]));
   pdf.unrecognised = text.unrecognised;
   const keyRows = tp[12]!.rows;
   expect(keyRows.map((r) => r.text?.performanceTarget === undefined)).toEqual([false, true, true, true, true]);
   for (const [k, r] of keyRows.entries()) if (k > 0) r.text = tt[12]!.rows[k]!.text!;
 }
+
+/** Seed 001's PDF: cells under no column of the misprinted headers, as [text begins, line, page]. */
+const UNDER_NO_COLUMN_001: [string, number, number][] = [
+  ['资金', 489, 19],
+  ...['医疗保障第三', '进一步加强对', '资助收入型医', '切实做好我市', '提升医保信息'].flatMap((t, k): [string, number, number][] => [['0.00', 490 + k, 19], [t, 490 + k, 19]]),
+  ...['全面深化医保', '切实做好我市', '资助收入型医', '切实做好新冠'].map((t, k): [string, number, number] => [t, 547 + k, 21]),
+];
 
 const docs = new Map<string, Promise<Document>>();
 const parsed = (file: string) => {
@@ -154,5 +166,14 @@ describe.each(Object.keys(IDS) as Id[])('seed %s as PDF', (id) => {
       expect(o.rows.map((r) => [r.code, r.name, Object.values(r.cells).map((c) => c?.fen ?? null)]), t.kind).toEqual(t.rows.map((r) => [r.code, r.name, Object.values(r.cells).map((c) => c?.fen ?? null)]));
     }
     expect(b).toEqual(a);
+  });
+});
+
+describe('seed 001 as PDF, cells under no column', () => {
+  it('are reported where they are printed (line and page), not dropped', async () => {
+    const pdf = await parsed(`${GEN}/001.pdf`);
+    const unread = pdf.unrecognised.filter((u) => u.reason.includes('不在任何栏目之下'));
+    expect(unread.map((u) => [u.text.slice(0, 6), u.at.line, u.at.page])).toEqual(UNDER_NO_COLUMN_001);
+    expect(unread[1]!.reason).toBe('表「部门预算项目支出及其他支出预算表」中不在任何栏目之下的内容「0.00」');
   });
 });

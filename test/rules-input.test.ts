@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { checkDocument, RULES } from '../src/check/index.js';
-import { parseFile } from '../src/index.js';
+import { readFileSync } from 'node:fs';
+import { parseBytes, parseFile } from '../src/index.js';
 import { SEEDS } from './helpers.js';
 
 const rule = RULES.filter((r) => r.meta.id === 'input/unrecognised');
@@ -14,6 +15,21 @@ describe('input/unrecognised', () => {
     const f = checkDocument(await parseFile('test/fixtures/000-truncated.txt'), { rules: rule });
     expect(f.map((x) => [x.severity, x.locations[0]!.line])).toEqual([['error', 200]]);
     expect(f[0]!.message).toContain('可能被截断');
+  });
+
+  it('reports a cell printed under no column of the table header (info), not dropping it', () => {
+    // Seed 001, 表12 row 「其他专项业务支出」 (line 417) with a tenth cell its header has no column for.
+    const lines = readFileSync(SEEDS.s001, 'utf8').split('\n');
+    expect(lines[416]).toMatch(/^其他专项业务支出\t25\.00\t/);
+    lines[416] += '\t99.99';
+    const d = parseBytes(new TextEncoder().encode(lines.join('\n')), 'extra-cell.txt');
+    const f = checkDocument(d, { rules: rule });
+    expect(f.map((x) => [x.severity, x.message, x.locations[0]!.line])).toEqual([
+      ['info', '未能识别：表「部门预算项目支出及其他支出预算表」中不在任何栏目之下的内容「99.99」', 417],
+    ]);
+    expect(d.unrecognised.map((u) => [u.text, u.at.line, u.at.cell])).toEqual([['99.99', 417, 9]]);
+    const row = d.tables.find((t) => t.number === 12)!.rows.find((r) => r.name === '其他专项业务支出')!;
+    expect(row.cells.total?.raw).toBe('25.00');
   });
 
   it('reports a page without a text layer as an error on that page', async () => {

@@ -99,11 +99,12 @@ function splitPanels(headers: HeaderColumn[], top: GridLine, specs: PanelSpec[])
 function amountCell(ctx: RecognizeContext, line: GridLine, index: number, unit: MoneyUnit): Amount | null {
   const text = line.cells[index]?.text ?? '';
   if (text === '') return null;
+  const at = cellAt(ctx, line, index);
   try {
-    return parseAmount(text, unit, cellAt(ctx, line, index));
+    return parseAmount(text, unit, at);
   } catch (e) {
     if (!(e instanceof AmountSyntaxError)) throw e;
-    ctx.unrecognised.push({ what: 'cell', reason: `无法解析的金额「${text}」`, reasonEn: `unparseable amount "${text}"`, text, at: { file: ctx.file, line: line.no, cell: index } });
+    ctx.unrecognised.push({ what: 'cell', reason: `无法解析的金额「${text}」`, reasonEn: `unparseable amount "${text}"`, text, at });
     return null;
   }
 }
@@ -155,6 +156,28 @@ function buildRow(ctx: RecognizeContext, spec: TableSpec, line: GridLine, mappin
   return row;
 }
 
+/** Cell positions a row is read from: name, code and value columns of every panel. */
+function readPositions(panels: Panel[]): Set<number> {
+  const read = new Set<number>();
+  for (const { mapping } of panels) {
+    if (mapping.nameIndex !== undefined) read.add(mapping.nameIndex);
+    if (mapping.codeIndex !== undefined) read.add(mapping.codeIndex);
+    for (const i of mapping.codeParts ?? []) read.add(i);
+    for (const v of mapping.values) read.add(v.index);
+  }
+  return read;
+}
+
+/** Text in a cell under no column of the header (a grid printed off its header) is reported, not dropped. */
+function reportUnreadCells(ctx: RecognizeContext, line: GridLine, read: Set<number>, title: string): void {
+  for (let c = 0; c < line.cells.length; c++) {
+    const text = line.cells[c]!.text.trim();
+    if (text === '' || read.has(c)) continue;
+    const shown = text.length > 40 ? `${text.slice(0, 40)}…` : text;
+    ctx.unrecognised.push({ what: 'cell', reason: `表「${title}」中不在任何栏目之下的内容「${shown}」`, reasonEn: `text under no column of table "${title}": "${shown}"`, text, at: cellAt(ctx, line, c) });
+  }
+}
+
 /** Recognise one tab-separated table (grid or panels layout) starting at its title. */
 export function readGridTable(ctx: RecognizeContext, spec: TableSpec, bounds: TableBounds): Table {
   const { lines } = ctx;
@@ -175,6 +198,7 @@ export function readGridTable(ctx: RecognizeContext, spec: TableSpec, bounds: Ta
     panels.push({ key: '', mapping: mapColumns(headers, spec.columns, ctx.file, headerRows[0]!.no, ctx.unrecognised) });
   }
   table.columns = panels.flatMap((p) => p.mapping.values.map((v) => v.column));
+  const read = readPositions(panels);
   const headerKey = headerRows[0]!.cells[0]?.text ?? '';
   let last = i - 1;
   for (; i < bounds.limit; i++) {
@@ -211,6 +235,7 @@ export function readGridTable(ctx: RecognizeContext, spec: TableSpec, bounds: Ta
       const row = buildRow(ctx, spec, line, p.mapping, unit, p.key || undefined);
       if (row) table.rows.push(row);
     }
+    reportUnreadCells(ctx, line, read, bounds.title);
     last = i;
   }
   table.span.to = lines[Math.max(last, bounds.titleIndex)]!.no;
