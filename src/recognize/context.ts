@@ -1,4 +1,5 @@
-import type { BudgetUnit, MoneyUnit, Provenance, Unrecognised } from '../model/index.js';
+import { AmountSyntaxError, parseAmount } from '../model/index.js';
+import type { Amount, BudgetUnit, MoneyUnit, Provenance, Unrecognised } from '../model/index.js';
 import type { GridLine } from '../read/grid.js';
 
 /** What recognisers share while reading one document. */
@@ -22,4 +23,31 @@ export function cellAt(ctx: RecognizeContext, line: GridLine, index: number): Pr
   const box = line.cells[index]?.box;
   if (box) at.box = box;
   return at;
+}
+
+/** The amount in cell `index` of `line` (null when blank); an unparseable one is reported, not guessed. */
+export function amountCell(ctx: RecognizeContext, line: GridLine, index: number, unit: MoneyUnit): Amount | null {
+  const text = line.cells[index]?.text ?? '';
+  if (text === '') return null;
+  const at = cellAt(ctx, line, index);
+  try {
+    return parseAmount(text, unit, at);
+  } catch (e) {
+    if (!(e instanceof AmountSyntaxError)) throw e;
+    ctx.unrecognised.push({ what: 'cell', reason: `无法解析的金额「${text}」`, reasonEn: `unparseable amount "${text}"`, text, at });
+    return null;
+  }
+}
+
+/**
+ * Text in a cell of a table line that no column was read from (`read`: the positions that were) is
+ * reported, not dropped: a grid printed off its header, a value past the last column.
+ */
+export function reportUnreadCells(ctx: RecognizeContext, line: GridLine, read: ReadonlySet<number>, title: string): void {
+  for (let c = 0; c < line.cells.length; c++) {
+    const text = line.cells[c]!.text.trim();
+    if (text === '' || read.has(c)) continue;
+    const shown = text.length > 40 ? `${text.slice(0, 40)}…` : text;
+    ctx.unrecognised.push({ what: 'cell', reason: `表「${title}」中不在任何栏目之下的内容「${shown}」`, reasonEn: `text under no column of table "${title}": "${shown}"`, text, at: cellAt(ctx, line, c) });
+  }
 }

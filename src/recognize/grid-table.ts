@@ -1,10 +1,10 @@
-import { looksLikeAmount, parseAmount, AmountSyntaxError } from '../model/index.js';
-import type { Amount, MoneyUnit, Row, Table } from '../model/index.js';
+import { looksLikeAmount } from '../model/index.js';
+import type { MoneyUnit, Row, Table } from '../model/index.js';
 import type { GridLine } from '../read/grid.js';
 import type { PanelSpec, TableSpec } from '../templates/types.js';
 import type { RecognizeContext } from './context.js';
 import { readHeaderBlock } from './table-shell.js';
-import { unrecognisedLine, cellAt } from './context.js';
+import { amountCell, reportUnreadCells, unrecognisedLine } from './context.js';
 import { headerColumns, isColumnNumberRow, mapColumns, type ColumnMapping, type HeaderColumn } from './header.js';
 import { isTotalName, parseLabel, roleOf } from './labels.js';
 import { joinLines } from './narrative.js';
@@ -96,19 +96,6 @@ function splitPanels(headers: HeaderColumn[], top: GridLine, specs: PanelSpec[])
   });
 }
 
-function amountCell(ctx: RecognizeContext, line: GridLine, index: number, unit: MoneyUnit): Amount | null {
-  const text = line.cells[index]?.text ?? '';
-  if (text === '') return null;
-  const at = cellAt(ctx, line, index);
-  try {
-    return parseAmount(text, unit, at);
-  } catch (e) {
-    if (!(e instanceof AmountSyntaxError)) throw e;
-    ctx.unrecognised.push({ what: 'cell', reason: `无法解析的金额「${text}」`, reasonEn: `unparseable amount "${text}"`, text, at });
-    return null;
-  }
-}
-
 function buildRow(ctx: RecognizeContext, spec: TableSpec, line: GridLine, mapping: ColumnMapping, unit: MoneyUnit, panel?: string): Row | undefined {
   const cells = line.cells;
   const cellText = (i: number | undefined) => (i === undefined ? '' : (cells[i]?.text ?? ''));
@@ -166,16 +153,6 @@ function readPositions(panels: Panel[]): Set<number> {
     for (const v of mapping.values) read.add(v.index);
   }
   return read;
-}
-
-/** Text in a cell under no column of the header (a grid printed off its header) is reported, not dropped. */
-function reportUnreadCells(ctx: RecognizeContext, line: GridLine, read: Set<number>, title: string): void {
-  for (let c = 0; c < line.cells.length; c++) {
-    const text = line.cells[c]!.text.trim();
-    if (text === '' || read.has(c)) continue;
-    const shown = text.length > 40 ? `${text.slice(0, 40)}…` : text;
-    ctx.unrecognised.push({ what: 'cell', reason: `表「${title}」中不在任何栏目之下的内容「${shown}」`, reasonEn: `text under no column of table "${title}": "${shown}"`, text, at: cellAt(ctx, line, c) });
-  }
 }
 
 /** Recognise one tab-separated table (grid or panels layout) starting at its title. */

@@ -4,7 +4,7 @@ import type { GridCell, GridLine } from '../read/grid.js';
 import type { ColumnSpec, TableSpec } from '../templates/types.js';
 import type { RecognizeContext } from './context.js';
 import { emptyTable } from './table-shell.js';
-import { unrecognisedLine, cellAt } from './context.js';
+import { reportUnreadCells, unrecognisedLine, cellAt } from './context.js';
 import { isNoteLine, type TableBounds } from './grid-table.js';
 
 /**
@@ -123,7 +123,7 @@ interface Carry {
  * One indicator row, or undefined if the line carries nothing but group labels (which still
  * update the carry) — or 'unplaced' if its cells cannot be assigned to columns.
  */
-function indicatorRow(ctx: RecognizeContext, line: GridLine, m: IndicatorMapping, carry: Carry, project: string | undefined): Row | 'unplaced' | undefined {
+function indicatorRow(ctx: RecognizeContext, line: GridLine, m: IndicatorMapping, carry: Carry, project: string | undefined, title: string): Row | 'unplaced' | undefined {
   const cell = (i: number | undefined) => (i === undefined ? '' : (line.cells[i]?.text ?? '').trim());
   const anchorKey = m.combined ? 'target' : 'operator';
   const expected = m.index.get(anchorKey);
@@ -140,6 +140,7 @@ function indicatorRow(ctx: RecognizeContext, line: GridLine, m: IndicatorMapping
     if (line.cells.some((c) => c.index > anchor && c.text.trim() !== '' && !used.has(c.index))) return 'unplaced';
   } else {
     for (const level of LEVELS) names[level] = cell(m.index.get(level));
+    reportUnreadCells(ctx, line, new Set(m.index.values()), title);
   }
   if (names.level1) {
     carry.level1 = names.level1;
@@ -241,6 +242,8 @@ function readPerformance(ctx: RecognizeContext, spec: TableSpec, bounds: TableBo
   /** A line of labelled fields; false if no cell of it is a known label. */
   const readFields = (line: GridLine): boolean => {
     let known = false;
+    // Cells of pairs whose label is no field of the form: reported if the line is a field line.
+    const unknown = new Set<number>();
     for (const { label, value } of pairs(line.cells, isLabel)) {
       const l = clean(label.text);
       const group = FUNDING_GROUP.exec(l);
@@ -258,7 +261,11 @@ function readPerformance(ctx: RecognizeContext, spec: TableSpec, bounds: TableBo
         continue;
       }
       const field = FIELDS.find((f) => f.label.test(l));
-      if (!field) continue;
+      if (!field) {
+        unknown.add(label.index);
+        if (value) unknown.add(value.index);
+        continue;
+      }
       known = true;
       if (field.key === 'project') {
         if (!value) continue;
@@ -284,6 +291,7 @@ function readPerformance(ctx: RecognizeContext, spec: TableSpec, bounds: TableBo
         block.pending = field.key;
       }
     }
+    if (known && unknown.size > 0) reportUnreadCells(ctx, line, new Set(line.cells.map((c) => c.index).filter((k) => !unknown.has(k))), bounds.title);
     return known;
   };
 
@@ -334,7 +342,7 @@ function readPerformance(ctx: RecognizeContext, spec: TableSpec, bounds: TableBo
     }
     if (mapping && line.split === 'tab') {
       const project = block?.row.project;
-      const row = indicatorRow(ctx, line, mapping, carry, project);
+      const row = indicatorRow(ctx, line, mapping, carry, project, bounds.title);
       if (row === 'unplaced') {
         ctx.unrecognised.push({ what: 'row', reason: `表「${bounds.title}」中无法对齐到指标列的行`, reasonEn: `row of table "${bounds.title}" cannot be aligned to the indicator columns`, text: line.text, at: { file: ctx.file, line: line.no } });
       } else if (row) {

@@ -1,10 +1,10 @@
-import { AmountSyntaxError, looksLikeAmount, parseAmount, TABLE_KINDS } from '../model/index.js';
-import type { Amount, MoneyUnit, Row, Table } from '../model/index.js';
+import { looksLikeAmount, TABLE_KINDS } from '../model/index.js';
+import type { Row, Table } from '../model/index.js';
 import type { GridLine } from '../read/grid.js';
 import type { TableSpec } from '../templates/types.js';
 import type { RecognizeContext } from './context.js';
 import { readHeaderBlock } from './table-shell.js';
-import { unrecognisedLine, cellAt } from './context.js';
+import { amountCell, reportUnreadCells, unrecognisedLine } from './context.js';
 import { isNoteLine, proseFollows, type TableBounds } from './grid-table.js';
 import { headerColumns, isColumnNumberRow, mapColumns } from './header.js';
 import { roleOf } from './labels.js';
@@ -31,18 +31,6 @@ function subjectOf(spec: TableSpec): string {
   return TABLE_KINDS[spec.kind].replace(/[（(].*$/, '').replace(/表$/, '');
 }
 
-function amountAt(ctx: RecognizeContext, line: GridLine, index: number, unit: MoneyUnit): Amount | null {
-  const text = line.cells[index]?.text ?? '';
-  if (text === '') return null;
-  try {
-    return parseAmount(text, unit, cellAt(ctx, line, index));
-  } catch (e) {
-    if (!(e instanceof AmountSyntaxError)) throw e;
-    ctx.unrecognised.push({ what: 'cell', reason: `无法解析的金额「${text}」`, reasonEn: `unparseable amount "${text}"`, text, at: { file: ctx.file, line: line.no, cell: index } });
-    return null;
-  }
-}
-
 /**
  * Layout 'single-row': a table that is one line of amounts under a (multi-row) header, e.g. the
  * Jiangxi 财政拨款“三公”经费支出表 (合计 | 因公出国(境)费: 小计 … | 公务接待费 | 公务用车…: 小计 …).
@@ -63,6 +51,7 @@ export function readSingleRowTable(ctx: RecognizeContext, spec: TableSpec, bound
   const unit = table.unit;
   let i = next;
   const mapping = mapColumns(headerColumns(headerRows), spec.columns, ctx.file, headerRows[0]!.no, ctx.unrecognised);
+  const read = new Set([...(mapping.nameIndex !== undefined ? [mapping.nameIndex] : []), ...mapping.values.map((v) => v.index)]);
   table.columns = mapping.values.map((v) => v.column);
   let last = i - 1;
   for (; i < bounds.limit; i++) {
@@ -97,10 +86,11 @@ export function readSingleRowTable(ctx: RecognizeContext, spec: TableSpec, bound
         const text = line.cells[index]?.text ?? '';
         if (text !== '') (row.text ??= {})[column.key] = text;
       } else {
-        row.cells[column.key] = amountAt(ctx, line, index, unit);
+        row.cells[column.key] = amountCell(ctx, line, index, unit);
       }
     }
     table.rows.push(row);
+    reportUnreadCells(ctx, line, read, bounds.title);
     last = i;
   }
   table.span.to = lines[Math.max(last, bounds.titleIndex)]!.no;
