@@ -62,6 +62,21 @@ describe('awkward but usable input', () => {
     expect(doc.unrecognised[0]!.at.line).toBe(200);
   });
 
+  it('reads a UTF-8 file cut inside a character, and says it was cut (text and HTML)', async () => {
+    const { readFileSync } = await import('node:fs');
+    const { parseBytes } = await import('../src/index.js');
+    // 30,000 bytes of seed 003 end 2 bytes into a 3-byte character (at line 473, inside table 12).
+    const text = readFileSync(SEEDS.s003).subarray(0, 30000);
+    const html = readFileSync('test/fixtures/generated/003.html');
+    for (const [bytes, file] of [[text, 'cut.txt'], [html.subarray(0, html.indexOf('。', html.length / 2) + 1), 'cut.html']] as const) {
+      const doc = parseBytes(bytes, file);
+      expect(doc.source.encoding, file).toBe('utf-8');
+      expect(doc.department, file).toBe('广州市医疗保障局');
+      const cut = doc.unrecognised.filter((u) => u.what === 'document' && u.reason.includes('字符中间结束'));
+      expect(cut.map((u) => u.reason), file).toEqual([`文件在一个字符中间结束（最后 ${file === 'cut.txt' ? 2 : 1} 个字节不成字），可能被截断`]);
+    }
+  });
+
   it('refuses a 200 MB file before reading it', async () => {
     const { mkdtempSync, truncateSync, writeFileSync } = await import('node:fs');
     const { join } = await import('node:path');

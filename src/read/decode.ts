@@ -4,6 +4,22 @@ import { InputError } from '../model/errors.js';
 export interface DecodedText {
   text: string;
   encoding: string;
+  /** UTF-8 that ends inside a character (a file cut off): how many bytes of it were dropped. */
+  cutBytes?: number;
+}
+
+/** Bytes of an incomplete UTF-8 character at the end of `body` (0 when it ends on a boundary). */
+function incompleteTail(body: Uint8Array): number {
+  // A lead byte within the last 3 bytes whose sequence is longer than what follows it.
+  for (let k = 1; k <= Math.min(3, body.length); k++) {
+    const b = body[body.length - k]!;
+    if (b < 0x80) return 0;
+    if (b >= 0xc0) {
+      const need = b >= 0xf0 ? 4 : b >= 0xe0 ? 3 : 2;
+      return need > k ? k : 0;
+    }
+  }
+  return 0;
 }
 
 /** Share of NUL / C0 control bytes above which a file is treated as binary. */
@@ -34,6 +50,11 @@ export function decodeText(bytes: Uint8Array, file: string): DecodedText {
   const body = hasBom ? bytes.subarray(3) : bytes;
   // Native validation, then decoding: much faster than a fatal TextDecoder on large files.
   if (isUtf8(body)) return { text: Buffer.from(body.buffer, body.byteOffset, body.byteLength).toString('utf8'), encoding: 'utf-8' };
+  // UTF-8 cut off inside its last character: decode what is whole, and say that the file was cut.
+  const tail = incompleteTail(body);
+  if (tail > 0 && isUtf8(body.subarray(0, body.length - tail))) {
+    return { text: Buffer.from(body.buffer, body.byteOffset, body.byteLength - tail).toString('utf8'), encoding: 'utf-8', cutBytes: tail };
+  }
   // Not UTF-8: try GB18030, refusing text that still decodes to replacement characters.
   const text = new TextDecoder('gb18030').decode(bytes);
   const bad = (text.match(/\uFFFD/g) ?? []).length;
@@ -41,4 +62,12 @@ export function decodeText(bytes: Uint8Array, file: string): DecodedText {
     throw new InputError(file, '无法识别文本编码（既不是 UTF-8 也不是 GB18030/GBK）', 'unknown text encoding (neither UTF-8 nor GB18030/GBK)');
   }
   return { text, encoding: 'gb18030' };
+}
+
+/** The reader's note for a file that ends inside a character. */
+export function cutNote(cutBytes: number): { zh: string; en: string } {
+  return {
+    zh: `文件在一个字符中间结束（最后 ${cutBytes} 个字节不成字），可能被截断`,
+    en: `the file ends inside a character (its last ${cutBytes} bytes are incomplete): it was probably cut off`,
+  };
 }

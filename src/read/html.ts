@@ -1,5 +1,5 @@
 import { parse, type DefaultTreeAdapterMap } from 'parse5';
-import { decodeText } from './decode.js';
+import { cutNote, decodeText, type DecodedText } from './decode.js';
 import { joinCellLines, LineBuilder, type TableCell } from './flow.js';
 import type { Grid, GridNote } from './grid.js';
 
@@ -63,7 +63,7 @@ function declaredCharset(bytes: Uint8Array): string | undefined {
   return m?.[1]?.toLowerCase();
 }
 
-function decodeHtml(bytes: Uint8Array, file: string): { text: string; encoding: string } {
+function decodeHtml(bytes: Uint8Array, file: string): DecodedText {
   const declared = declaredCharset(bytes);
   if (declared && /^(gb2312|gbk|gb18030|x-gbk|cp936|windows-936)$/.test(declared) && !(bytes[0] === 0xef && bytes[1] === 0xbb)) {
     return { text: new TextDecoder('gb18030').decode(bytes), encoding: 'gb18030' };
@@ -71,7 +71,7 @@ function decodeHtml(bytes: Uint8Array, file: string): { text: string; encoding: 
   if (declared === 'big5') return { text: new TextDecoder('big5').decode(bytes), encoding: 'big5' };
   // UTF-8 (with or without BOM), UTF-16 with BOM, else the text reader's GB18030 fallback.
   const d = decodeText(bytes, file);
-  return { text: d.text.replace(/^\uFEFF/, ''), encoding: d.encoding };
+  return { ...d, text: d.text.replace(/^\uFEFF/, '') };
 }
 
 interface Walker {
@@ -229,15 +229,15 @@ function readTable(w: Walker, table: Element, bold: boolean): void {
 
 /** Read an HTML page into a grid: prose as lines, tables as tab-split lines. */
 export function readHtml(bytes: Uint8Array, file: string): Grid {
-  const { text, encoding } = decodeHtml(bytes, file);
+  const { text, encoding, cutBytes } = decodeHtml(bytes, file);
   const doc = parse(text);
   const w: Walker = { out: new LineBuilder(), hidden: 0 };
   flow(w, doc, false, false);
   w.out.endBlock();
   const grid: Grid = { file, format: 'html', encoding, bytes: bytes.length, lines: w.out.lines };
-  if (w.hidden > 0) {
-    const note: GridNote = { zh: `页面中有 ${w.hidden} 处隐藏内容（hidden / display:none）未读取`, en: `${w.hidden} hidden element(s) (hidden / display:none) not read` };
-    grid.notes = [note];
-  }
+  const notes: GridNote[] = [];
+  if (w.hidden > 0) notes.push({ zh: `页面中有 ${w.hidden} 处隐藏内容（hidden / display:none）未读取`, en: `${w.hidden} hidden element(s) (hidden / display:none) not read` });
+  if (cutBytes) notes.push(cutNote(cutBytes));
+  if (notes.length > 0) grid.notes = notes;
   return grid;
 }

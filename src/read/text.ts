@@ -1,4 +1,4 @@
-import { decodeText } from './decode.js';
+import { cutNote, decodeText } from './decode.js';
 import type { Grid, GridCell, GridLine } from './grid.js';
 
 const TAG = /<\/?(?:b|strong|i|em|span|br|p|div|u)\b[^>]*>/gi;
@@ -49,9 +49,11 @@ function looksLikeMarkdown(text: string): boolean {
 
 /** Read a text disclosure (plain, tab-separated, markdown) into a grid of lines and cells. */
 export function readText(bytes: Uint8Array, file: string): Grid {
-  const { text, encoding } = decodeText(bytes, file);
+  const { text, encoding, cutBytes } = decodeText(bytes, file);
   const markdown = looksLikeMarkdown(text);
   const rawLines = text.split('\n');
   const lines = rawLines.map((raw, i) => splitLine(i + 1, raw, markdown));
-  return { file, format: markdown ? 'markdown' : 'text', encoding, bytes: bytes.length, lines };
+  const grid: Grid = { file, format: markdown ? 'markdown' : 'text', encoding, bytes: bytes.length, lines };
+  if (cutBytes) grid.notes = [cutNote(cutBytes)];
+  return grid;
 }
