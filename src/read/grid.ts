@@ -46,6 +46,8 @@ export interface Grid {
 export interface GridNote {
   /** 1-based page (for spreadsheets: sheet index), if the note concerns one. */
   page?: number;
+  /** 1-based line, if the note concerns one (a text file cut off: its last line). */
+  line?: number;
   zh: string;
   en: string;
 }

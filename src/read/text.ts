@@ -54,6 +54,6 @@ export function readText(bytes: Uint8Array, file: string): Grid {
   const rawLines = text.split('\n');
   const lines = rawLines.map((raw, i) => splitLine(i + 1, raw, markdown));
   const grid: Grid = { file, format: markdown ? 'markdown' : 'text', encoding, bytes: bytes.length, lines };
-  if (cutBytes) grid.notes = [cutNote(cutBytes)];
+  if (cutBytes) grid.notes = [{ ...cutNote(cutBytes), line: lines.length }];
   return grid;
 }

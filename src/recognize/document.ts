@@ -203,7 +203,12 @@ export function recognize(grid: Grid, format?: SourceFormat): Document {
   if (!department) unrecognised.push({ what: 'document', reason: '未能识别部门名称', reasonEn: 'department name not found', text: '', at: { file } });
   if (!identity.year) unrecognised.push({ what: 'document', reason: '未能识别年度', reasonEn: 'year not found', text: '', at: { file } });
   // What the reader skipped (hidden rows, sheets...) is reported, never silently dropped.
-  for (const n of grid.notes ?? []) unrecognised.push({ what: 'document', reason: n.zh, reasonEn: n.en, text: '', at: { file, ...(n.page !== undefined ? { page: n.page } : {}) } });
+  for (const n of grid.notes ?? []) {
+    const at: Unrecognised['at'] = { file };
+    if (n.line !== undefined) at.line = n.line;
+    if (n.page !== undefined) at.page = n.page;
+    unrecognised.push({ what: 'document', reason: n.zh, reasonEn: n.en, text: '', at });
+  }
   const ctx: RecognizeContext = { file, lines, defaultUnit: '万元', units: [], unrecognised };
   if (department) addUnit(ctx.units, department, true);
   for (const text of sentences(lines)) if (text.includes('具体包括')) for (const name of listedSubUnits(text)) addUnit(ctx.units, name, false);
