@@ -1,5 +1,5 @@
 import type { Document, Finding, Location } from '../model/index.js';
-import { describeRef, evaluate, locationOf, printed, refKey, type Evaluation, type Identity } from './identity.js';
+import { describeRef, failureOf, locationOf, printed, refKey, type Evaluation, type Identity } from './identity.js';
 import type { Report, Rule, RuleContext } from './rule.js';
 import { ROUNDING_TOLERANCE_NAME } from './tolerance.js';
 
@@ -52,28 +52,19 @@ function identityFinding(e: Evaluation, severity: Finding['severity'], failCount
 export function runRules(doc: Document, rules: Rule[], options: CheckOptions = {}): Finding[] {
   const findings: Finding[] = [];
   // Identities are evaluated as rules declare them (a check changes no cell). Failing ones are kept
-  // for their findings; of a passing one only its cells' pass counts are kept, so it is garbage at once.
+  // for their findings; of a passing one only its terms are kept, to count passes at the end for the
+  // cells that fail some identity (usually none, so nothing is counted).
   const failing: { e: Evaluation; severity: Finding['severity'] }[] = [];
-  const passes = new Map<object, number>();
-  const countPasses = (terms: Identity['left']) => {
-    for (const t of terms) {
-      const k = refKey(t);
-      passes.set(k, (passes.get(k) ?? 0) + 1);
-    }
-  };
+  const passedTerms: Identity['left'][] = [];
   // One context for every rule; `rule` is the one running (rules report synchronously).
   let rule: Rule | undefined;
   const ctx: RuleContext = {
     doc,
     report: (r: Report) => findings.push({ ...r, rule: rule!.meta.id, severity: r.severity ?? rule!.meta.severity }),
     identity: (identity: Identity) => {
-      const e = evaluate(identity);
-      if (!e.holds) {
-        failing.push({ e, severity: rule!.meta.severity });
-        return;
-      }
-      countPasses(identity.left);
-      countPasses(identity.right);
+      const e = failureOf(identity);
+      if (e) failing.push({ e, severity: rule!.meta.severity });
+      else passedTerms.push(identity.left, identity.right);
     },
   };
   if (options.prior) ctx.prior = options.prior;
@@ -95,7 +86,16 @@ export function runRules(doc: Document, rules: Rule[], options: CheckOptions = {
     tally(e.identity.left);
     tally(e.identity.right);
   }
-  const passCount = (k: object) => (failCount.has(k) ? (passes.get(k) ?? 0) : 0);
+  const passes = new Map<object, number>();
+  if (failCount.size > 0) {
+    for (const terms of passedTerms) {
+      for (const t of terms) {
+        const k = refKey(t);
+        if (failCount.has(k)) passes.set(k, (passes.get(k) ?? 0) + 1);
+      }
+    }
+  }
+  const passCount = (k: object) => passes.get(k) ?? 0;
   for (const { e, severity } of failing) findings.push(identityFinding(e, severity, failCount, passCount));
   return findings.sort((a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] || (a.locations[0]?.line ?? 0) - (b.locations[0]?.line ?? 0));
 }

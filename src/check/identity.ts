@@ -52,6 +52,7 @@ export function valueOf(ref: CellRef): number {
 }
 
 
+/** An identity that does not hold (beyond rounding, or within it). */
 export interface Evaluation {
   identity: Identity;
   left: number;
@@ -59,12 +60,16 @@ export interface Evaluation {
   /** left − right. */
   difference: number;
   tolerance: number;
-  holds: boolean;
   /** Fails, but by no more than rounding explains. */
   rounding: boolean;
 }
 
-export function evaluate(identity: Identity): Evaluation {
+/**
+ * Evaluates an identity with the rounding tolerance: its Evaluation when it fails (an exact-equality
+ * identity off by rounding fails too, reported as info), undefined when it holds. Most identities
+ * hold, and for them nothing is allocated.
+ */
+export function failureOf(identity: Identity): Evaluation | undefined {
   let left = 0;
   let right = 0;
   let decimals = 0;
@@ -85,13 +90,15 @@ export function evaluate(identity: Identity): Evaluation {
     if (a && a.decimals > decimals) decimals = a.decimals;
   }
   const difference = left - right;
+  if (difference === 0) return undefined;
   const first = identity.left[0] ?? identity.right[0];
   const unit = first?.table.unit ?? '万元';
   decimals = Math.max(decimals, first?.table.decimals ?? 2);
   const tolerance = roundingTolerance(nonZero - 1, unit, decimals);
-  const holds = identity.relation === '>=' ? difference >= -tolerance : identity.relation === '<=' ? difference <= tolerance : difference === 0;
-  const rounding = identity.relation === '=' && difference !== 0 && Math.abs(difference) <= tolerance;
-  return { identity, left, right, difference, tolerance, holds, rounding };
+  const holds = identity.relation === '>=' ? difference >= -tolerance : identity.relation === '<=' ? difference <= tolerance : false;
+  if (holds) return undefined;
+  const rounding = identity.relation === '=' && Math.abs(difference) <= tolerance;
+  return { identity, left, right, difference, tolerance, rounding };
 }
 
 /** Short name of a table for messages: 表3「本年支出总体情况表」. */
