@@ -1,5 +1,5 @@
 import type { Document, Finding, Location } from '../model/index.js';
-import { describeRef, failureOf, locationOf, printed, refKey, type Evaluation, type Identity } from './identity.js';
+import { cellLocation, describeCell, failureOf, labelOf, printed, refKey, type Evaluation, type Identity } from './identity.js';
 import type { Report, Rule, RuleContext } from './rule.js';
 import { ROUNDING_TOLERANCE_NAME } from './tolerance.js';
 
@@ -13,13 +13,15 @@ const SEVERITY_ORDER = { error: 0, warning: 1, info: 2 } as const;
 function identityFinding(e: Evaluation, severity: Finding['severity'], failCount: Map<object, number>, passCount: (key: object) => number): Finding {
   const { identity } = e;
   const refs = [...identity.left, ...identity.right];
+  // Each cell's column label, looked up once: the message and the locations both name it.
+  const labels = refs.map(labelOf);
   const unit = refs[0]?.table.unit ?? '万元';
   const value = (t: Identity['left'][number]) => printed(t.row.cells[t.column]?.fen ?? 0, unit);
-  // Long sums are summarised: the locations list every cell anyway.
-  const side = (terms: Identity['left']) =>
+  // Long sums are summarised: the locations list every cell anyway. `first` is the index in `refs` of the side's first term.
+  const side = (terms: Identity['left'], first: number) =>
     terms.length > 3
-      ? `${describeRef(terms[0]!)} 等 ${terms.length} 项之和`
-      : terms.map((t, i) => `${i === 0 ? (t.sign < 0 ? '−' : '') : t.sign < 0 ? ' − ' : ' + '}${describeRef(t)} ${value(t)}`).join('');
+      ? `${describeCell(terms[0]!, labels[first]!)} 等 ${terms.length} 项之和`
+      : terms.map((t, i) => `${i === 0 ? (t.sign < 0 ? '−' : '') : t.sign < 0 ? ' − ' : ' + '}${describeCell(t, labels[first + i]!)} ${value(t)}`).join('');
   const rel = identity.relation === '=' ? '≠' : identity.relation === '>=' ? '<' : '>';
   const what = e.rounding ? `尾数误差（相差 ${printed(Math.abs(e.difference), unit)}，在${ROUNDING_TOLERANCE_NAME.split(' ')[0]}容许范围 ${printed(e.tolerance, unit)} 内）` : `相差 ${printed(e.difference, unit)}`;
   const whatEn = e.rounding ? `rounding difference of ${printed(Math.abs(e.difference), unit)} (within the ${printed(e.tolerance, unit)} rounding tolerance)` : `difference ${printed(e.difference, unit)}`;
@@ -33,12 +35,12 @@ function identityFinding(e: Evaluation, severity: Finding['severity'], failCount
     const k = refKey(o.t);
     if (seen.has(k)) continue;
     seen.add(k);
-    locations.push(locationOf(o.t));
+    locations.push(cellLocation(o.t, labels[o.i]!));
   }
   return {
     rule: identity.rule,
     severity: e.rounding ? 'info' : severity,
-    message: `${identity.zh}：${side(identity.left)}${identity.left.length > 1 ? `（${printed(e.left, unit)}）` : ''} ${rel} ${side(identity.right) || '（无对应数字）0'}${identity.right.length > 1 ? `（${printed(e.right, unit)}）` : ''}，${what}`,
+    message: `${identity.zh}：${side(identity.left, 0)}${identity.left.length > 1 ? `（${printed(e.left, unit)}）` : ''} ${rel} ${side(identity.right, identity.left.length) || '（无对应数字）0'}${identity.right.length > 1 ? `（${printed(e.right, unit)}）` : ''}，${what}`,
     messageEn: `${identity.en} does not hold: ${printed(e.left, unit)} ${rel} ${printed(e.right, unit)}, ${whatEn}`,
     expected: e.right,
     actual: e.left,
