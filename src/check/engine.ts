@@ -9,6 +9,8 @@ export interface CheckOptions {
 }
 
 const SEVERITY_ORDER = { error: 0, warning: 1, info: 2 } as const;
+/** 尾数误差, the Chinese half of the tolerance's name. */
+const ROUNDING_TOLERANCE_ZH = ROUNDING_TOLERANCE_NAME.split(' ')[0]!;
 
 function identityFinding(e: Evaluation, severity: Finding['severity'], failCount: Map<object, number>, passCount: (key: object) => number): Finding {
   const { identity } = e;
@@ -23,8 +25,21 @@ function identityFinding(e: Evaluation, severity: Finding['severity'], failCount
       ? `${describeCell(terms[0]!, labels[first]!)} 等 ${terms.length} 项之和`
       : terms.map((t, i) => `${i === 0 ? (t.sign < 0 ? '−' : '') : t.sign < 0 ? ' − ' : ' + '}${describeCell(t, labels[first + i]!)} ${value(t)}`).join('');
   const rel = identity.relation === '=' ? '≠' : identity.relation === '>=' ? '<' : '>';
-  const what = e.rounding ? `尾数误差（相差 ${printed(Math.abs(e.difference), unit)}，在${ROUNDING_TOLERANCE_NAME.split(' ')[0]}容许范围 ${printed(e.tolerance, unit)} 内）` : `相差 ${printed(e.difference, unit)}`;
-  const whatEn = e.rounding ? `rounding difference of ${printed(Math.abs(e.difference), unit)} (within the ${printed(e.tolerance, unit)} rounding tolerance)` : `difference ${printed(e.difference, unit)}`;
+  // Each amount printed once, for both languages.
+  const leftText = printed(e.left, unit);
+  const rightText = printed(e.right, unit);
+  let what: string;
+  let whatEn: string;
+  if (e.rounding) {
+    const difference = printed(Math.abs(e.difference), unit);
+    const tolerance = printed(e.tolerance, unit);
+    what = `尾数误差（相差 ${difference}，在${ROUNDING_TOLERANCE_ZH}容许范围 ${tolerance} 内）`;
+    whatEn = `rounding difference of ${difference} (within the ${tolerance} rounding tolerance)`;
+  } else {
+    const difference = printed(e.difference, unit);
+    what = `相差 ${difference}`;
+    whatEn = `difference ${difference}`;
+  }
   // Most likely wrong first: the cell in most failing identities, then in fewest passing ones.
   const ordered = refs
     .map((t, i) => ({ t, i, fail: failCount.get(refKey(t)) ?? 0, pass: passCount(refKey(t)) }))
@@ -40,8 +55,8 @@ function identityFinding(e: Evaluation, severity: Finding['severity'], failCount
   return {
     rule: identity.rule,
     severity: e.rounding ? 'info' : severity,
-    message: `${identity.zh}：${side(identity.left, 0)}${identity.left.length > 1 ? `（${printed(e.left, unit)}）` : ''} ${rel} ${side(identity.right, identity.left.length) || '（无对应数字）0'}${identity.right.length > 1 ? `（${printed(e.right, unit)}）` : ''}，${what}`,
-    messageEn: `${identity.en} does not hold: ${printed(e.left, unit)} ${rel} ${printed(e.right, unit)}, ${whatEn}`,
+    message: `${identity.zh}：${side(identity.left, 0)}${identity.left.length > 1 ? `（${leftText}）` : ''} ${rel} ${side(identity.right, identity.left.length) || '（无对应数字）0'}${identity.right.length > 1 ? `（${rightText}）` : ''}，${what}`,
+    messageEn: `${identity.en} does not hold: ${leftText} ${rel} ${rightText}, ${whatEn}`,
     expected: e.right,
     actual: e.left,
     difference: e.difference,
