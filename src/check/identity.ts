@@ -52,6 +52,7 @@ export function valueOf(ref: CellRef): number {
 }
 
 
+/** An identity that does not hold (beyond rounding, or within it). */
 export interface Evaluation {
   identity: Identity;
   left: number;
@@ -59,12 +60,16 @@ export interface Evaluation {
   /** left − right. */
   difference: number;
   tolerance: number;
-  holds: boolean;
   /** Fails, but by no more than rounding explains. */
   rounding: boolean;
 }
 
-export function evaluate(identity: Identity): Evaluation {
+/**
+ * Evaluates an identity with the rounding tolerance: its Evaluation when it fails (an exact-equality
+ * identity off by rounding fails too, reported as info), undefined when it holds. Most identities
+ * hold, and for them nothing is allocated.
+ */
+export function failureOf(identity: Identity): Evaluation | undefined {
   let left = 0;
   let right = 0;
   let decimals = 0;
@@ -85,13 +90,15 @@ export function evaluate(identity: Identity): Evaluation {
     if (a && a.decimals > decimals) decimals = a.decimals;
   }
   const difference = left - right;
+  if (difference === 0) return undefined;
   const first = identity.left[0] ?? identity.right[0];
   const unit = first?.table.unit ?? '万元';
   decimals = Math.max(decimals, first?.table.decimals ?? 2);
   const tolerance = roundingTolerance(nonZero - 1, unit, decimals);
-  const holds = identity.relation === '>=' ? difference >= -tolerance : identity.relation === '<=' ? difference <= tolerance : difference === 0;
-  const rounding = identity.relation === '=' && difference !== 0 && Math.abs(difference) <= tolerance;
-  return { identity, left, right, difference, tolerance, holds, rounding };
+  const holds = identity.relation === '>=' ? difference >= -tolerance : identity.relation === '<=' ? difference <= tolerance : false;
+  if (holds) return undefined;
+  const rounding = identity.relation === '=' && Math.abs(difference) <= tolerance;
+  return { identity, left, right, difference, tolerance, rounding };
 }
 
 /** Short name of a table for messages: 表3「本年支出总体情况表」. */
@@ -104,8 +111,13 @@ export function rowName(r: Row): string {
 }
 
 export function columnLabel(t: Table, key: string, panel?: string): string {
-  const c = t.columns.find((c) => c.key === key && (panel === undefined || c.panel === undefined || c.panel === panel));
-  const label = c?.label ?? key;
+  let label = key;
+  for (const c of t.columns) {
+    if (c.key === key && (panel === undefined || c.panel === undefined || c.panel === panel)) {
+      label = c.label;
+      break;
+    }
+  }
   if (!label.includes('/')) return label;
   // The leaf names the column, unless it is a bare 小计/合计 under a group (预算数/合计, …/公务用车…/小计).
   const path = label.split('/');
@@ -115,7 +127,17 @@ export function columnLabel(t: Table, key: string, panel?: string): string {
 
 const GENERIC_LEAF = /^(?:小计|合计)$/;
 
+/** The label of the column a cell is in (as `columnLabel`). */
+export function labelOf(ref: CellRef): string {
+  return columnLabel(ref.table, ref.column, ref.row.panel);
+}
+
 export function locationOf(ref: CellRef): Location {
+  return cellLocation(ref, labelOf(ref));
+}
+
+/** `locationOf` with the column label already looked up (a finding names each of its cells twice). */
+export function cellLocation(ref: CellRef, label: string): Location {
   const a = ref.row.cells[ref.column];
   const at = a?.at ?? ref.row.at;
   // Built by assignment (conditional spreads are slow in V8); the keys keep this order.
@@ -130,14 +152,19 @@ export function locationOf(ref: CellRef): Location {
   if (ref.row.panel) loc.panel = ref.row.panel;
   if (ref.row.unit) loc.unit = ref.row.unit;
   loc.column = ref.column;
-  loc.columnLabel = columnLabel(ref.table, ref.column, ref.row.panel);
+  loc.columnLabel = label;
   if (a) loc.value = a.raw;
   return loc;
 }
 
 /** 「表3「…」 2101501 行政运行 / 合计」 */
 export function describeRef(ref: CellRef): string {
-  return `${tableName(ref.table)}${ref.row.panel === 'income' ? '收入方' : ref.row.panel === 'expense' ? '支出方' : ''}「${rowName(ref.row)}」${columnLabel(ref.table, ref.column, ref.row.panel)}`;
+  return describeCell(ref, labelOf(ref));
+}
+
+/** `describeRef` with the column label already looked up. */
+export function describeCell(ref: CellRef, label: string): string {
+  return `${tableName(ref.table)}${ref.row.panel === 'income' ? '收入方' : ref.row.panel === 'expense' ? '支出方' : ''}「${rowName(ref.row)}」${label}`;
 }
 
 /** An amount in findings: 「-1,234,567.89」. */

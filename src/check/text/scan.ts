@@ -238,8 +238,9 @@ function scanBrackets(t: string): BracketProblem[] {
       problems.push({ index: i, char: c, kind: 'unopened' });
       continue;
     }
-    // Marks opened after the matching opener and still open are unclosed.
-    for (const s of stack.splice(at).slice(1)) problems.push({ index: s.index, char: s.char, kind: 'unclosed' });
+    // Usually the innermost open mark is closed; marks opened after the matching opener and still open are unclosed.
+    if (at === stack.length - 1) stack.pop();
+    else for (const s of stack.splice(at).slice(1)) problems.push({ index: s.index, char: s.char, kind: 'unclosed' });
   }
   for (const s of stack) problems.push({ index: s.index, char: s.char, kind: 'unclosed' });
   if (straight.length % 2 === 1) problems.push({ index: straight[straight.length - 1]!, char: '"', kind: 'unclosed' });
