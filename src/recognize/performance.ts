@@ -1,10 +1,10 @@
-import { AmountSyntaxError, looksLikeAmount, parseAmount } from '../model/index.js';
-import type { Amount, Column, MoneyUnit, Row, Table } from '../model/index.js';
+import { looksLikeAmount } from '../model/index.js';
+import type { Column, MoneyUnit, Row, Table } from '../model/index.js';
 import type { GridCell, GridLine } from '../read/grid.js';
 import type { ColumnSpec, TableSpec } from '../templates/types.js';
 import type { RecognizeContext } from './context.js';
 import { emptyTable } from './table-shell.js';
-import { reportUnreadCells, unrecognisedLine, cellAt } from './context.js';
+import { amountCell, reportUnreadCells, unrecognisedLine } from './context.js';
 import { isNoteLine, type TableBounds } from './grid-table.js';
 
 /**
@@ -228,15 +228,6 @@ function readPerformance(ctx: RecognizeContext, spec: TableSpec, bounds: TableBo
     table.rows.push(b.row);
     return b;
   };
-  const amount = (line: GridLine, c: GridCell): Amount | null => {
-    try {
-      return parseAmount(c.text, unit, cellAt(ctx, line, c.index));
-    } catch (e) {
-      if (!(e instanceof AmountSyntaxError)) throw e;
-      ctx.unrecognised.push({ what: 'cell', reason: `无法解析的金额「${c.text}」`, reasonEn: `unparseable amount "${c.text}"`, text: c.text, at: { file: ctx.file, line: line.no, cell: c.index } });
-      return null;
-    }
-  };
 
   const isLabel = (text: string) => FIELDS.some((f) => f.label.test(text)) || FUNDING_GROUP.test(text) || funding.some((f) => f.header.test(text));
   /** A line of labelled fields; false if no cell of it is a known label. */
@@ -256,7 +247,7 @@ function readPerformance(ctx: RecognizeContext, spec: TableSpec, bounds: TableBo
       if (fund && value && looksLikeAmount(value.text)) {
         known = true;
         block ??= newBlock(line);
-        block.row.cells[fund.key] = amount(line, value);
+        block.row.cells[fund.key] = amountCell(ctx, line, value.index, unit);
         if (!blockColumns.has(fund.key)) blockColumns.set(fund.key, { key: fund.key, label: label.text.trim(), type: 'amount' });
         continue;
       }
